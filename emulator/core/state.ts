@@ -1,0 +1,126 @@
+/**
+ * Everything the emulated Apps Script project remembers between executions: the spreadsheet, the
+ * property stores, the caches, the installed triggers, the mail sent, the add-on menu. It is plain
+ * data (JSON plus `Date`s, see persist.ts) so it can be saved to and loaded from a file, copied,
+ * and compared. Each section is read and written only by the fake that owns it.
+ */
+import type { SpreadsheetState } from '../spreadsheet/model';
+import { createSpreadsheetState, type NewSpreadsheetOptions } from '../spreadsheet/model';
+
+export type PropertyMap = Record<string, string>;
+
+export interface PropertiesState {
+  script: PropertyMap;
+  document: PropertyMap;
+  /** Per user email. */
+  user: Record<string, PropertyMap>;
+}
+
+export interface CacheEntry {
+  value: string;
+  expiresAt: number;
+}
+
+export interface CacheState {
+  script: Record<string, CacheEntry>;
+  document: Record<string, CacheEntry>;
+  user: Record<string, Record<string, CacheEntry>>;
+}
+
+export type TriggerEventType = 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
+
+export interface TriggerState {
+  id: string;
+  handlerFunction: string;
+  eventType: TriggerEventType;
+  /** 'SPREADSHEETS' for spreadsheet triggers, 'CLOCK' for time-driven ones. */
+  source: 'SPREADSHEETS' | 'CLOCK';
+  /** The spreadsheet id for spreadsheet triggers (and add-on time triggers: one per document). */
+  sourceId: string;
+  /** Who installed it; the trigger runs as this user. */
+  owner: string;
+  /** Time-driven: the schedule. */
+  clock?: ClockSchedule;
+  /** Time-driven: the next time it fires (ms since epoch). */
+  nextRunAt?: number;
+  createdAt: number;
+}
+
+export type ClockSchedule =
+  | { kind: 'everyMinutes'; minutes: number }
+  | { kind: 'everyHours'; hours: number }
+  | { kind: 'everyDays'; days: number; atHour?: number; nearMinute?: number }
+  | { kind: 'everyWeeks'; weeks: number; onWeekDay?: string; atHour?: number; nearMinute?: number }
+  | { kind: 'onMonthDay'; day: number; atHour?: number; nearMinute?: number }
+  | { kind: 'at'; at: number }
+  | { kind: 'after'; ms: number };
+
+export interface SentMail {
+  id: string;
+  sentAt: number;
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  replyTo?: string;
+  name?: string;
+  subject: string;
+  body: string;
+  htmlBody?: string;
+  noReply?: boolean;
+  /** Path of the .eml file written to the outbox folder, when the emulator keeps one. */
+  emlFile?: string;
+}
+
+export interface MailState {
+  sent: SentMail[];
+  /** Recipients counted against the daily quota, per quota day (YYYY-MM-DD). */
+  recipientsByDay: Record<string, number>;
+}
+
+export interface MenuItemSpec {
+  caption: string;
+  functionName?: string;
+  separator?: boolean;
+  subMenu?: MenuSpec;
+}
+
+export interface MenuSpec {
+  caption: string;
+  items: MenuItemSpec[];
+}
+
+export interface UiState {
+  /** The add-on menu as last added to the UI (Extensions → Arbiter). */
+  addonMenu: MenuSpec | null;
+  /** Top-level custom menus added with Ui.createMenu(...).addToUi(). */
+  menus: MenuSpec[];
+}
+
+export interface EmulatorState {
+  format: 'arbiter-emulator/1';
+  spreadsheet: SpreadsheetState;
+  properties: PropertiesState;
+  cache: CacheState;
+  triggers: TriggerState[];
+  mail: MailState;
+  ui: UiState;
+  /** Virtual time (ms since epoch) when the state was last saved, so a sandbox resumes there. */
+  clockMs: number;
+  /** Counter for ids the runtime hands out (triggers, mails, uuids are random-looking but seeded). */
+  nextSerial: number;
+}
+
+export function createEmulatorState(options: NewSpreadsheetOptions & { now: number }): EmulatorState {
+  return {
+    format: 'arbiter-emulator/1',
+    spreadsheet: createSpreadsheetState(options),
+    properties: { script: {}, document: {}, user: {} },
+    cache: { script: {}, document: {}, user: {} },
+    triggers: [],
+    mail: { sent: [], recipientsByDay: {} },
+    ui: { addonMenu: null, menus: [] },
+    clockMs: options.now,
+    nextSerial: 1,
+  };
+}

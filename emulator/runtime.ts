@@ -1,0 +1,286 @@
+/**
+ * The emulated Apps Script project: one spreadsheet with its bound (add-on) script. It owns the
+ * stored state, the virtual clock and the locks, runs executions of the built bundle, fires
+ * installed triggers as the clock passes them, and turns a person's cell edit into onEdit.
+ * Tests, the benchmark and the sandbox server all drive Arbiter through this class.
+ */
+import { existsSync } from 'node:fs';
+import { VirtualClock } from './core/clock';
+import { SCOPES, type AuthModeName, type ExecutionOutput, type LockTable, type UiResponder } from './core/env';
+import { createExecutionEnv, createLockTable, firstButton } from './core/execution';
+import type { MeterSnapshot } from './core/meter';
+import { loadStateFile, saveStateFile } from './core/persist';
+import { createEmulatorState, type EmulatorState, type TriggerState } from './core/state';
+import { createGlobals } from './globals';
+import { createScriptContext, ExecutionError, invoke, loadBundle, type Bundle } from './loader';
+import { releaseExecutionLocks } from './services/lock';
+import { nextRunAfter } from './services/triggers';
+import { editCellAsUser } from './spreadsheet/view';
+import type { NewSpreadsheetOptions } from './spreadsheet/model';
+
+export interface EmulatorOptions {
+  buildDir: string;
+  /** Start from this state (a copy is not made: the emulator mutates it). */
+  state?: EmulatorState;
+  /** Load from / save to this file. When it does not exist, a new state is created. */
+  stateFile?: string;
+  /** Virtual time to start at, for a new state (default: 2026-11-23 10:00 Moscow, a Monday). */
+  now?: Date;
+  spreadsheet?: NewSpreadsheetOptions;
+  outboxDir?: string;
+  accountKind?: 'consumer' | 'workspace';
+  /** The real-time limit of one execution, to stop runaway loops (not Apps Script's 6 minutes). */
+  realTimeoutMs?: number;
+}
+
+export interface RunOptions {
+  /** The active user's email ('' when Apps Script would not reveal it). */
+  user?: string;
+  locale?: string;
+  authMode?: AuthModeName;
+  /** Whose authority the script has (default: the user). */
+  effectiveUser?: string;
+  /** Builds the event object (the first argument) inside the execution, e.g. with a Range. */
+  event?: (globals: Record<string, unknown>) => unknown;
+  respond?: UiResponder;
+  /** What started it, for the execution log. */
+  trigger?: string;
+}
+
+export interface ExecutionRecord {
+  id: number;
+  functionName: string;
+  trigger: string;
+  user: string;
+  startedAt: number;
+  ok: boolean;
+  error?: string;
+  meter: MeterSnapshot;
+}
+
+export interface ExecutionResult<T = unknown> extends ExecutionRecord {
+  value: T;
+  output: ExecutionOutput;
+}
+
+/** Thrown by `run` when the function throws; carries what the execution showed and counted. */
+export class FailedExecution extends ExecutionError {
+  constructor(
+    error: ExecutionError,
+    readonly result: ExecutionResult<undefined>,
+  ) {
+    super(error.message, error.functionName, error.cause);
+    this.name = 'FailedExecution';
+  }
+}
+
+export const DEFAULT_START = new Date('2026-11-23T07:00:00Z');
+const MAX_LOG = 500;
+
+export class Emulator {
+  readonly state: EmulatorState;
+  readonly clock: VirtualClock;
+  readonly locks: LockTable = createLockTable();
+  readonly executions: ExecutionRecord[] = [];
+  private bundle: Bundle;
+  private nextExecutionId = 1;
+
+  constructor(private readonly options: EmulatorOptions) {
+    this.bundle = loadBundle(options.buildDir);
+    if (options.state) this.state = options.state;
+    else if (options.stateFile && existsSync(options.stateFile)) this.state = loadStateFile(options.stateFile);
+    else this.state = createEmulatorState({ ...options.spreadsheet, now: (options.now ?? DEFAULT_START).getTime() });
+    this.clock = new VirtualClock(this.state.clockMs);
+  }
+
+  /** Reads the bundle again (after a rebuild); state is untouched. */
+  reload(): void {
+    this.bundle = loadBundle(this.options.buildDir);
+  }
+
+  get functionNames(): readonly string[] {
+    return this.bundle.functionNames;
+  }
+
+  get manifest() {
+    return this.bundle.manifest;
+  }
+
+  save(file = this.options.stateFile): void {
+    if (!file) throw new Error('Emulator.save: no state file');
+    this.state.clockMs = this.clock.now();
+    saveStateFile(file, this.state);
+  }
+
+  /** Runs one execution; throws FailedExecution when the function throws. */
+  run<T = unknown>(functionName: string, args: unknown[] = [], options: RunOptions = {}): ExecutionResult<T> {
+    const result = this.execute(functionName, args, options);
+    if (!result.ok) {
+      throw new FailedExecution(new ExecutionError(result.error ?? 'failed', functionName), {
+        ...result,
+        value: undefined,
+      });
+    }
+    return result as ExecutionResult<T>;
+  }
+
+  /** Runs one execution and reports failure in the result instead of throwing. */
+  execute(functionName: string, args: unknown[] = [], options: RunOptions = {}): ExecutionResult {
+    const id = this.nextExecutionId++;
+    const email = options.user ?? this.state.spreadsheet.owner;
+    const env = createExecutionEnv({
+      id,
+      functionName,
+      state: this.state,
+      clock: this.clock,
+      config: {
+        buildDir: this.options.buildDir,
+        outboxDir: this.options.outboxDir,
+        accountKind: this.options.accountKind ?? 'consumer',
+        isAddon: true,
+      },
+      user: { email, locale: options.locale ?? 'ru' },
+      effectiveUser: options.effectiveUser ?? email,
+      authMode: options.authMode ?? 'FULL',
+      // A manifest without oauthScopes lets Apps Script infer them: then nothing is refused.
+      scopes: this.bundle.manifest.oauthScopes ?? ALL_SCOPES,
+      locks: this.locks,
+      respond: options.respond ?? firstButton,
+    });
+    const startedAt = this.clock.now();
+    const globals = createGlobals(env);
+    let value: unknown;
+    let error: string | undefined;
+    try {
+      const callArgs = options.event ? [options.event(globals), ...args] : args;
+      env.meter.reset();
+      const context = createScriptContext({ clock: this.clock, globals });
+      value = invoke(this.bundle, context, functionName, callArgs, this.options.realTimeoutMs);
+    } catch (caught) {
+      error = caught instanceof Error ? caught.message : String(caught);
+    } finally {
+      releaseExecutionLocks(this.locks, id);
+    }
+    const record: ExecutionRecord = {
+      id,
+      functionName,
+      trigger: options.trigger ?? 'direct',
+      user: email,
+      startedAt,
+      ok: error === undefined,
+      meter: env.meter.snapshot(),
+      ...(error === undefined ? {} : { error }),
+    };
+    this.executions.push(record);
+    if (this.executions.length > MAX_LOG) this.executions.splice(0, this.executions.length - MAX_LOG);
+    return { ...record, value, output: env.output };
+  }
+
+  /**
+   * Moves the virtual clock forward, firing every installed time-driven trigger whose time comes,
+   * in time order, each at its own moment. Returns the executions it ran.
+   */
+  advanceClock(ms: number): ExecutionResult[] {
+    return this.advanceTo(this.clock.now() + ms);
+  }
+
+  advanceTo(targetMs: number): ExecutionResult[] {
+    const ran: ExecutionResult[] = [];
+    for (;;) {
+      const due = this.state.triggers
+        .filter((t) => t.eventType === 'CLOCK' && t.nextRunAt !== undefined && t.nextRunAt <= targetMs)
+        .sort((a, b) => (a.nextRunAt ?? 0) - (b.nextRunAt ?? 0))[0];
+      if (!due || due.nextRunAt === undefined) break;
+      if (due.nextRunAt > this.clock.now()) this.clock.set(due.nextRunAt);
+      ran.push(this.fireTrigger(due));
+    }
+    if (targetMs > this.clock.now()) this.clock.set(targetMs);
+    return ran;
+  }
+
+  /** Runs an installed trigger now, with the event object Apps Script would pass. */
+  fireTrigger(trigger: TriggerState, eventExtras: Record<string, unknown> = {}): ExecutionResult {
+    if (trigger.eventType === 'CLOCK') {
+      const firedAt = this.clock.now();
+      trigger.nextRunAt =
+        trigger.clock === undefined
+          ? undefined
+          : (nextRunAfter(trigger.clock, firedAt, this.state.spreadsheet.timeZone) ?? undefined);
+      if (trigger.nextRunAt === undefined) this.state.triggers = this.state.triggers.filter((t) => t !== trigger);
+    }
+    return this.execute(trigger.handlerFunction, [], {
+      user: trigger.owner,
+      authMode: 'FULL',
+      trigger: `${trigger.eventType} trigger ${trigger.id}`,
+      event: () => ({ authMode: 'FULL', triggerUid: trigger.id, ...timeEvent(this.clock.date(), trigger), ...eventExtras }),
+    });
+  }
+
+  /** Runs onOpen as Apps Script does when someone opens the spreadsheet (a simple trigger). */
+  openDocument(user = this.state.spreadsheet.owner, authMode: AuthModeName = 'LIMITED'): ExecutionResult | null {
+    if (!this.bundle.functionNames.includes('onOpen')) return null;
+    return this.execute('onOpen', [], {
+      user,
+      authMode,
+      trigger: 'onOpen (simple)',
+      event: (globals) => ({ authMode, source: spreadsheetOf(globals), user: { email: user } }),
+    });
+  }
+
+  /**
+   * A person types `input` into a cell: the edit is applied as the Sheets UI would (validation
+   * and protections apply to people), then every installed onEdit trigger of the document runs.
+   */
+  editCell(
+    sheetName: string,
+    a1: string,
+    input: string,
+    user = this.state.spreadsheet.owner,
+  ): { edit: ReturnType<typeof editCellAsUser>; executions: ExecutionResult[] } {
+    const edit = editCellAsUser(this.state, sheetName, a1, input, user);
+    const executions = this.state.triggers
+      .filter((t) => t.eventType === 'ON_EDIT' && t.sourceId === this.state.spreadsheet.id)
+      .map((t) =>
+        this.execute(t.handlerFunction, [], {
+          user: t.owner,
+          authMode: 'FULL',
+          trigger: `ON_EDIT trigger ${t.id}`,
+          event: (globals) => {
+            const source = spreadsheetOf(globals);
+            const range = source.getSheetByName(sheetName)?.getRange(a1);
+            return {
+              authMode: 'FULL',
+              triggerUid: t.id,
+              source,
+              range,
+              user: { email: user },
+              value: edit.value,
+              oldValue: edit.oldValue,
+            };
+          },
+        }),
+      );
+    return { edit, executions };
+  }
+}
+
+const ALL_SCOPES: string[] = Object.values(SCOPES).flat();
+
+function spreadsheetOf(globals: Record<string, unknown>): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  return (globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSpreadsheet();
+}
+
+/** The fields of a time-driven event object (Apps Script's "Time-driven events"). */
+function timeEvent(at: Date, trigger: TriggerState): Record<string, unknown> {
+  if (trigger.eventType !== 'CLOCK') return {};
+  return {
+    year: at.getUTCFullYear(),
+    month: at.getUTCMonth() + 1,
+    'day-of-month': at.getUTCDate(),
+    'day-of-week': at.getUTCDay() === 0 ? 7 : at.getUTCDay(),
+    hour: at.getUTCHours(),
+    minute: at.getUTCMinutes(),
+    second: at.getUTCSeconds(),
+    timezone: 'UTC',
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * The interface speaks Russian and English. Catalogs are plain objects keyed by message id; the
+ * English one is typed against the Russian one, so a missing translation is a compile error.
+ */
+import { en } from './en';
+import { ru } from './ru';
+
+export type Lang = 'ru' | 'en';
+export type MessageKey = keyof typeof ru;
+export type Catalog = Record<MessageKey, string>;
+
+const CATALOGS: Record<Lang, Catalog> = { ru, en };
+
+/**
+ * Languages whose speakers in our markets read Russian at work (Russia, Kazakhstan, Ukraine,
+ * Belarus, Central Asia) get Russian; every other locale gets English.
+ */
+const RUSSIAN_READING = ['ru', 'uk', 'kk', 'be', 'ky', 'uz', 'tg', 'tk', 'hy', 'az', 'ka'];
+
+/** 'ru_RU', 'ru-KZ', 'kk', 'en_US', '' → the interface language. */
+export function languageOfLocale(locale: string | null | undefined): Lang {
+  const primary = String(locale ?? '')
+    .trim()
+    .toLowerCase()
+    .split(/[_-]/)[0];
+  if (primary === 'en') return 'en';
+  if (primary && RUSSIAN_READING.includes(primary)) return 'ru';
+  return primary ? 'en' : 'ru';
+}
+
+/** The message in `lang`, with `{name}` placeholders filled from `params`. */
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const text = CATALOGS[lang][key];
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}

@@ -1,0 +1,37 @@
+/**
+ * The add-on menu and the sidebar. onOpen may run in AuthMode.NONE (the add-on is installed but
+ * not yet used in this document), where nothing that needs authorization may be touched: the menu
+ * is built from the user's locale only, and does nothing else.
+ */
+import { languageOfLocale, t, type Lang } from '../domain/i18n';
+
+type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
+
+/** The menu items, in order; each names a top-level function of the bundle. */
+export const MENU_ITEMS: ReadonlyArray<{ label: Parameters<typeof t>[1]; functionName: string }> = [
+  { label: 'menu.openSidebar', functionName: 'showSidebar' },
+];
+
+export function onOpen(_e?: OpenEvent): void {
+  const lang = languageOfLocale(Session.getActiveUserLocale());
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const item of MENU_ITEMS) menu.addItem(t(lang, item.label), item.functionName);
+  menu.addToUi();
+}
+
+/** Apps Script calls onInstall when the add-on is installed from the store: same menu. */
+export function onInstall(e?: OpenEvent): void {
+  onOpen(e);
+}
+
+export const SIDEBAR_WIDTH = 300;
+
+export function showSidebar(): void {
+  const lang = spreadsheetLanguage();
+  const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle(t(lang, 'sidebar.title')).setWidth(SIDEBAR_WIDTH);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+function spreadsheetLanguage(): Lang {
+  return languageOfLocale(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
+}
