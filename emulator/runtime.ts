@@ -212,7 +212,12 @@ export class Emulator {
       user: trigger.owner,
       authMode: 'FULL',
       trigger: `${trigger.eventType} trigger ${trigger.id}`,
-      event: () => ({ authMode: 'FULL', triggerUid: trigger.id, ...timeEvent(this.clock.date(), trigger), ...eventExtras }),
+      event: () => ({
+        authMode: 'FULL',
+        triggerUid: trigger.id,
+        ...timeEvent(this.clock.date(), trigger),
+        ...eventExtras,
+      }),
     });
   }
 

@@ -128,10 +128,7 @@ export class ServiceMeter {
   }
 
   snapshot(): MeterSnapshot {
-    const byKind = Object.fromEntries(KINDS.map((k) => [k, this.byKind.get(k) ?? 0])) as Record<
-      CallKind,
-      number
-    >;
+    const byKind = Object.fromEntries(KINDS.map((k) => [k, this.byKind.get(k) ?? 0])) as Record<CallKind, number>;
     const totalCalls = KINDS.reduce((n, k) => n + byKind[k], 0);
     return {
       calls: Object.fromEntries([...this.calls.entries()].sort(([a], [b]) => a.localeCompare(b))),

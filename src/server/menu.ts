@@ -28,7 +28,9 @@ export const SIDEBAR_WIDTH = 300;
 
 export function showSidebar(): void {
   const lang = spreadsheetLanguage();
-  const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle(t(lang, 'sidebar.title')).setWidth(SIDEBAR_WIDTH);
+  const html = HtmlService.createHtmlOutputFromFile('sidebar')
+    .setTitle(t(lang, 'sidebar.title'))
+    .setWidth(SIDEBAR_WIDTH);
   SpreadsheetApp.getUi().showSidebar(html);
 }
 

@@ -10,7 +10,13 @@ describe('npm run build (run by the test global setup)', () => {
   test('Code.js declares one top-level function per export of src/server/index.ts', () => {
     const exported = [...readFileSync(path.join(root, 'src/server/index.ts'), 'utf8').matchAll(/export \{([^}]*)\}/g)]
       .flatMap((m) => (m[1] ?? '').split(','))
-      .map((name) => name.trim().split(/\s+as\s+/).pop() ?? '')
+      .map(
+        (name) =>
+          name
+            .trim()
+            .split(/\s+as\s+/)
+            .pop() ?? '',
+      )
       .filter(Boolean)
       .sort();
     expect(exported.length).toBeGreaterThan(0);

@@ -39,7 +39,12 @@ describe('the loader runs a bundle as Apps Script does', () => {
     const value = runBundle(
       'function main() { return [new Date().toISOString(), Date.now(), new Date(0).toISOString(), typeof Date()]; }',
     );
-    expect(value).toEqual(['2026-11-23T07:00:00.000Z', Date.UTC(2026, 10, 23, 7), '1970-01-01T00:00:00.000Z', 'string']);
+    expect(value).toEqual([
+      '2026-11-23T07:00:00.000Z',
+      Date.UTC(2026, 10, 23, 7),
+      '1970-01-01T00:00:00.000Z',
+      'string',
+    ]);
   });
 
   test('dates made by the fakes are instanceof Date inside the bundle, and errors instanceof Error', () => {
@@ -76,7 +81,9 @@ describe('the loader runs a bundle as Apps Script does', () => {
   });
 
   test('top-level function declarations are what Apps Script lists', () => {
-    const names = topLevelFunctionNames('function a() {}\n  function nested() {}\nvar b = function () {};\nfunction c_(x) {}\n');
+    const names = topLevelFunctionNames(
+      'function a() {}\n  function nested() {}\nvar b = function () {};\nfunction c_(x) {}\n',
+    );
     expect(names).toEqual(['a', 'c_']);
   });
 });

@@ -1,0 +1,109 @@
+/**
+ * Wall-clock time in an IANA time zone, with Intl only (Apps Script's V8 has full ICU, and the
+ * domain may not call Utilities). Conversions are cached per zone: formatters are costly to make.
+ */
+
+export interface WallTime {
+  year: number;
+  /** 1–12 */
+  month: number;
+  /** 1–31 */
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** 0 = Sunday … 6 = Saturday */
+  weekday: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The wall-clock reading in `timeZone` at instant `ms`. */
+export function wallTime(ms: number, timeZone: string): WallTime {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  const year = parts.year ?? 0;
+  const month = parts.month ?? 1;
+  const day = parts.day ?? 1;
+  return {
+    year,
+    month,
+    day,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+    second: parts.second ?? 0,
+    weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
+  };
+}
+
+/** Offset of `timeZone` from UTC at instant `ms`, in ms (Moscow: +3 h). */
+export function zoneOffset(ms: number, timeZone: string): number {
+  const w = wallTime(ms, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The instant when the wall clock in `timeZone` reads the given time. A reading skipped by a DST
+ * change (02:30 on a spring-forward night) maps to as far past the jump as it is past the last
+ * valid reading, as clocks do; of a reading that occurs twice, one of the two is returned.
+ */
+export function instantOf(
+  timeZone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): number {
+  const naive = Date.UTC(year, month - 1, day, hour, minute, second);
+  const first = naive - zoneOffset(naive, timeZone);
+  const offsetThere = zoneOffset(first, timeZone);
+  if (naive - offsetThere === first) return first;
+  const second_ = naive - offsetThere;
+  if (zoneOffset(second_, timeZone) === offsetThere) return second_;
+  // In a gap: read the wall time with the offset in force before the jump.
+  return Math.max(first, second_);
+}
+
+/** 'YYYY-MM-DD' of a wall date. */
+export function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The calendar day after (y, m, d), ignoring zones: plain date arithmetic. */
+export function nextDay(year: number, month: number, day: number): [number, number, number] {
+  const d = new Date(Date.UTC(year, month - 1, day + 1));
+  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+}
