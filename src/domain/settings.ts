@@ -1,0 +1,269 @@
+/**
+ * Settings: everything a lead configures. Defaults come from DESIGN.md and the seeds; whatever
+ * arrives from the sidebar or the Settings tab is validated here before anything is written, and
+ * each problem names where it is (`field`, a dotted path the sheet layer maps to a cell).
+ */
+import { calendarProblems, defaultCalendar, type BusinessCalendar } from './calendar';
+import type { Problem } from './errors';
+import type { Lang } from './i18n';
+import { CRITICALITIES, ROLES, type Criticality, type Role } from './model';
+
+export interface Department {
+  name: string;
+  /** Who owns cases of this department (the first is the default owner of a new case). */
+  owners: string[];
+  /** Receives the L2 escalation. */
+  head: string;
+}
+
+export interface TeamMember {
+  email: string;
+  name: string;
+  role: Role;
+  team: string;
+}
+
+export interface MessageTemplate {
+  key: string;
+  name: string;
+  text: string;
+}
+
+export interface SlaTargets {
+  /** Business minutes to the first response, per criticality. */
+  firstResponse: Record<Criticality, number>;
+  /** Business minutes to resolution, per criticality. */
+  resolution: Record<Criticality, number>;
+}
+
+export interface Settings {
+  language: Lang;
+  caseIdPrefix: string;
+  calendar: BusinessCalendar;
+  sla: SlaTargets;
+  departments: Department[];
+  /** L3 escalation: criticality A overdue, or L2 unresolved a business day later. */
+  escalation: { coo: string; ceo: string };
+  rootCauses: string[];
+  channels: string[];
+  kinds: string[];
+  sources: string[];
+  team: TeamMember[];
+  templates: MessageTemplate[];
+}
+
+/** At risk once this share of a target is used (DESIGN.md). */
+export const AT_RISK_SHARE = 0.75;
+
+export const DEFAULT_SLA: SlaTargets = {
+  firstResponse: { A: 30, B: 120, C: 480 },
+  resolution: { A: 480, B: 1440, C: 2400 },
+};
+
+const LISTS: Record<Lang, Pick<Settings, 'rootCauses' | 'channels' | 'kinds' | 'sources'> & { departments: string[] }> =
+  {
+    ru: {
+      departments: ['Производство', 'Склад', 'Логистика', 'Монтаж', 'ОТК'],
+      kinds: ['Брак', 'Некомплект', 'Повреждение', 'Срыв сроков', 'Проблема монтажа', 'Ошибка коммуникации менеджера'],
+      channels: ['WhatsApp', 'Телефон', 'Email', 'Telegram', 'Instagram', 'Лично'],
+      sources: ['Обращение клиента', 'Монтажная бригада', 'Внутренняя проверка', 'Менеджер продаж'],
+      rootCauses: [
+        'Производственный брак',
+        'Ошибка комплектации на складе',
+        'Повреждение при перевозке',
+        'Повреждение при монтаже',
+        'Нарушение срока производства',
+        'Нарушение срока доставки',
+        'Ошибка замера или проекта',
+        'Ошибка поставщика',
+        'Обещание клиенту в обход сервиса',
+        'Ошибка коммуникации',
+        'Не подтвердилось',
+      ],
+    },
+    en: {
+      departments: ['Production', 'Warehouse', 'Logistics', 'Installation', 'Quality control'],
+      kinds: ['Defect', 'Missing parts', 'Damage', 'Delay', 'Installation problem', "Manager's communication error"],
+      channels: ['WhatsApp', 'Phone', 'Email', 'Telegram', 'Instagram', 'In person'],
+      sources: ['Client request', 'Installation crew', 'Internal check', 'Sales manager'],
+      rootCauses: [
+        'Manufacturing defect',
+        'Warehouse picking error',
+        'Damaged in transit',
+        'Damaged during installation',
+        'Production deadline missed',
+        'Delivery deadline missed',
+        'Measurement or design error',
+        'Supplier error',
+        'Promise made past client service',
+        'Communication error',
+        'Not confirmed',
+      ],
+    },
+  };
+
+const TEMPLATES: Record<Lang, MessageTemplate[]> = {
+  ru: [
+    {
+      key: 'first_response',
+      name: 'Первый ответ',
+      text:
+        '{client}, здравствуйте! Это {agent}, клиентский сервис. Ваше обращение зарегистрировано под номером {case} ' +
+        '(заказ {order}). Мы уже подключили ответственных и вернёмся с решением до {deadline}.',
+    },
+    {
+      key: 'status_update',
+      name: 'Промежуточный статус',
+      text: '{client}, по обращению {case}: работа идёт, срок решения — {deadline}. Если что-то изменится, напишу сразу. {agent}',
+    },
+    {
+      key: 'resolved',
+      name: 'Решено',
+      text: '{client}, по обращению {case} сделано: {resolution}. Пожалуйста, подтвердите, что всё в порядке. {agent}',
+    },
+  ],
+  en: [
+    {
+      key: 'first_response',
+      name: 'First response',
+      text:
+        'Hello {client}, this is {agent} from client service. Your request is registered as {case} (order {order}). ' +
+        'The people responsible are already on it and we will come back with a solution by {deadline}.',
+    },
+    {
+      key: 'status_update',
+      name: 'Status update',
+      text: '{client}, about {case}: work is in progress, due by {deadline}. I will write as soon as anything changes. {agent}',
+    },
+    {
+      key: 'resolved',
+      name: 'Resolved',
+      text: '{client}, about {case}, this is done: {resolution}. Please confirm that everything is in order. {agent}',
+    },
+  ],
+};
+
+export function defaultSettings(language: Lang, timeZone: string): Settings {
+  const lists = LISTS[language];
+  return {
+    language,
+    caseIdPrefix: 'ARB',
+    calendar: defaultCalendar(timeZone),
+    sla: structuredCopy(DEFAULT_SLA),
+    departments: lists.departments.map((name) => ({ name, owners: [], head: '' })),
+    escalation: { coo: '', ceo: '' },
+    rootCauses: [...lists.rootCauses],
+    channels: [...lists.channels],
+    kinds: [...lists.kinds],
+    sources: [...lists.sources],
+    team: [],
+    templates: TEMPLATES[language].map((t) => ({ ...t })),
+  };
+}
+
+function structuredCopy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
+
+export function isEmail(value: string): boolean {
+  return EMAIL.test(value);
+}
+
+/** Normalized email: trimmed, lower case (Google accounts are case-insensitive). */
+export function normalizeEmail(value: string): string {
+  return value.trim().toLowerCase();
+}
+
+/** Every problem with a settings object; empty when it can be saved. */
+export function settingsProblems(s: Settings): Problem[] {
+  const problems: Problem[] = [];
+  const add = (field: string, key: Problem['key'], params?: Problem['params']) =>
+    problems.push({ field, key, ...(params ? { params } : {}) });
+
+  if (s.language !== 'ru' && s.language !== 'en') add('language', 'settings.language');
+  if (!/^[A-Z][A-Z0-9]{0,7}$/.test(s.caseIdPrefix)) add('caseIdPrefix', 'settings.prefix');
+
+  for (const problem of calendarProblems(s.calendar))
+    add(`calendar.${problem.split(':')[0]}`, 'settings.calendar', { detail: problem });
+
+  for (const kind of ['firstResponse', 'resolution'] as const) {
+    for (const c of CRITICALITIES) {
+      const v = s.sla[kind][c];
+      if (!Number.isInteger(v) || v <= 0 || v > 60 * 24 * 60)
+        add(`sla.${kind}.${c}`, 'settings.slaMinutes', { criticality: c });
+    }
+    // A more critical case never gets more time than a less critical one.
+    if (!(s.sla[kind].A <= s.sla[kind].B && s.sla[kind].B <= s.sla[kind].C)) add(`sla.${kind}`, 'settings.slaOrder');
+  }
+
+  const checkEmail = (field: string, email: string, required: boolean) => {
+    if (!email) {
+      if (required) add(field, 'settings.emailRequired');
+    } else if (!isEmail(email)) add(field, 'settings.email', { value: email });
+  };
+
+  checkUniqueNames(
+    s.departments.map((d) => d.name),
+    'departments',
+    add,
+  );
+  s.departments.forEach((d, i) => {
+    d.owners.forEach((o, j) => checkEmail(`departments.${i}.owners.${j}`, o, true));
+    checkEmail(`departments.${i}.head`, d.head, false);
+  });
+  if (s.departments.length === 0) add('departments', 'settings.listEmpty');
+
+  checkEmail('escalation.coo', s.escalation.coo, false);
+  checkEmail('escalation.ceo', s.escalation.ceo, false);
+
+  for (const list of ['rootCauses', 'channels', 'kinds', 'sources'] as const) {
+    if (s[list].length === 0) add(list, 'settings.listEmpty');
+    checkUniqueNames(s[list], list, add);
+  }
+
+  const seen = new Set<string>();
+  s.team.forEach((m, i) => {
+    checkEmail(`team.${i}.email`, m.email, true);
+    if (!ROLES.includes(m.role)) add(`team.${i}.role`, 'settings.role', { value: String(m.role) });
+    const email = normalizeEmail(m.email);
+    if (email && seen.has(email)) add(`team.${i}.email`, 'settings.duplicate', { value: m.email });
+    seen.add(email);
+  });
+  if (!s.team.some((m) => m.role === 'lead')) add('team', 'settings.noLead');
+
+  const keys = new Set<string>();
+  s.templates.forEach((t, i) => {
+    if (!/^[a-z][a-z0-9_]*$/.test(t.key)) add(`templates.${i}.key`, 'settings.templateKey', { value: t.key });
+    if (keys.has(t.key)) add(`templates.${i}.key`, 'settings.duplicate', { value: t.key });
+    keys.add(t.key);
+    if (!t.text.trim()) add(`templates.${i}.text`, 'settings.required');
+  });
+  return problems;
+}
+
+function checkUniqueNames(
+  names: string[],
+  field: string,
+  add: (f: string, k: Problem['key'], p?: Problem['params']) => void,
+) {
+  const seen = new Set<string>();
+  names.forEach((name, i) => {
+    const key = name.trim().toLowerCase();
+    if (!key) add(`${field}.${i}`, 'settings.required');
+    else if (seen.has(key)) add(`${field}.${i}`, 'settings.duplicate', { value: name });
+    seen.add(key);
+  });
+}
+
+export function roleOf(settings: Settings, email: string): Role | null {
+  const normalized = normalizeEmail(email);
+  if (!normalized) return null;
+  return settings.team.find((m) => normalizeEmail(m.email) === normalized)?.role ?? null;
+}
+
+export function departmentNamed(settings: Settings, name: string): Department | undefined {
+  const key = name.trim().toLowerCase();
+  return settings.departments.find((d) => d.name.trim().toLowerCase() === key);
+}
