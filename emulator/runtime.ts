@@ -13,8 +13,7 @@ import { loadStateFile, saveStateFile } from './core/persist';
 import { createEmulatorState, type EmulatorState, type TriggerState } from './core/state';
 import { createGlobals } from './globals';
 import { createScriptContext, ExecutionError, invoke, loadBundle, type Bundle } from './loader';
-import { releaseExecutionLocks } from './services/lock';
-import { nextRunAfter } from './services/triggers';
+import { nextRunAfter, releaseExecutionLocks } from './services';
 import { editCellAsUser } from './spreadsheet/view';
 import type { NewSpreadsheetOptions } from './spreadsheet/model';
 
@@ -104,6 +103,11 @@ export class Emulator {
 
   get manifest() {
     return this.bundle.manifest;
+  }
+
+  /** The manifest's time zone (Apps Script's default for triggers), else the spreadsheet's. */
+  get scriptTimeZone(): string {
+    return this.bundle.manifest.timeZone ?? this.state.spreadsheet.timeZone;
   }
 
   save(file = this.options.stateFile): void {
@@ -205,7 +209,7 @@ export class Emulator {
       trigger.nextRunAt =
         trigger.clock === undefined
           ? undefined
-          : (nextRunAfter(trigger.clock, firedAt, this.state.spreadsheet.timeZone) ?? undefined);
+          : (nextRunAfter(trigger.clock, firedAt, trigger.timeZone ?? this.scriptTimeZone) ?? undefined);
       if (trigger.nextRunAt === undefined) this.state.triggers = this.state.triggers.filter((t) => t !== trigger);
     }
     return this.execute(trigger.handlerFunction, [], {

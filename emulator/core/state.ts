@@ -41,6 +41,8 @@ export interface TriggerState {
   owner: string;
   /** Time-driven: the schedule. */
   clock?: ClockSchedule;
+  /** Time-driven: the zone the schedule is read in (inTimezone, else the script's zone). */
+  timeZone?: string;
   /** Time-driven: the next time it fires (ms since epoch). */
   nextRunAt?: number;
   createdAt: number;
