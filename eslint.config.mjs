@@ -31,6 +31,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS config files that jest loads.
+    files: ['**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-globals': [

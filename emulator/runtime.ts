@@ -13,7 +13,9 @@ import { loadStateFile, saveStateFile } from './core/persist';
 import { createEmulatorState, type EmulatorState, type TriggerState } from './core/state';
 import { createGlobals } from './globals';
 import { createScriptContext, ExecutionError, invoke, loadBundle, type Bundle } from './loader';
+import { checkCallable, transportArguments, transportResult } from './script-run';
 import { nextRunAfter, releaseExecutionLocks } from './services';
+import { FakeUser } from './services/session';
 import { editCellAsUser } from './spreadsheet/view';
 import type { NewSpreadsheetOptions } from './spreadsheet/model';
 
@@ -181,6 +183,17 @@ export class Emulator {
   }
 
   /**
+   * A call from the sidebar through google.script.run: plain data in, plain data out (a result
+   * holding a Date arrives as null), private names refused. Returns what the client's success
+   * handler gets; throws what its failure handler gets.
+   */
+  scriptRun<T = unknown>(functionName: string, args: unknown[] = [], options: RunOptions = {}): T {
+    checkCallable(functionName, this.bundle.functionNames);
+    const result = this.run(functionName, transportArguments(args), { trigger: 'google.script.run', ...options });
+    return transportResult(result.value) as T;
+  }
+
+  /**
    * Moves the virtual clock forward, firing every installed time-driven trigger whose time comes,
    * in time order, each at its own moment. Returns the executions it ran.
    */
@@ -232,7 +245,7 @@ export class Emulator {
       user,
       authMode,
       trigger: 'onOpen (simple)',
-      event: (globals) => ({ authMode, source: spreadsheetOf(globals), user: { email: user } }),
+      event: (globals) => ({ authMode, source: spreadsheetOf(globals), user: new FakeUser(user) }),
     });
   }
 
@@ -262,7 +275,7 @@ export class Emulator {
               triggerUid: t.id,
               source,
               range,
-              user: { email: user },
+              user: new FakeUser(user),
               value: edit.value,
               oldValue: edit.oldValue,
             };

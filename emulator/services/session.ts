@@ -29,7 +29,8 @@ export function scriptTimeZone(env: ExecutionEnv): string {
   return env.state.spreadsheet.timeZone;
 }
 
-class FakeUser extends UserStub implements GoogleAppsScript.Base.User {
+/** A User as event objects and Session carry it. */
+export class FakeUser extends UserStub implements GoogleAppsScript.Base.User {
   constructor(private readonly email: string) {
     super();
   }

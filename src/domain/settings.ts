@@ -4,7 +4,7 @@
  * each problem names where it is (`field`, a dotted path the sheet layer maps to a cell).
  */
 import { calendarProblems, defaultCalendar, type BusinessCalendar } from './calendar';
-import type { Problem } from './errors';
+import { DomainError, type Problem } from './errors';
 import type { Lang } from './i18n';
 import { CRITICALITIES, ROLES, type Criticality, type Role } from './model';
 
@@ -266,4 +266,98 @@ export function roleOf(settings: Settings, email: string): Role | null {
 export function departmentNamed(settings: Settings, name: string): Department | undefined {
   const key = name.trim().toLowerCase();
   return settings.departments.find((d) => d.name.trim().toLowerCase() === key);
+}
+
+/**
+ * Checks that `input` (from the sidebar, as JSON) has the shape of Settings before its values
+ * are validated: every list a list, every number a number. Returns a clean copy.
+ */
+export function coerceSettings(input: unknown): Settings {
+  const problems: Problem[] = [];
+  const bad = (field: string) => problems.push({ field, key: 'input.settingsShape' });
+  const obj = (v: unknown, field: string): Record<string, unknown> => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+    bad(field);
+    return {};
+  };
+  const str = (v: unknown, field: string): string => {
+    if (typeof v === 'string') return v.trim();
+    bad(field);
+    return '';
+  };
+  const num = (v: unknown, field: string): number => {
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
+    bad(field);
+    return 0;
+  };
+  const arr = (v: unknown, field: string): unknown[] => {
+    if (Array.isArray(v)) return v;
+    bad(field);
+    return [];
+  };
+  const strings = (v: unknown, field: string) =>
+    arr(v, field)
+      .map((x, i) => str(x, `${field}.${i}`))
+      .filter(Boolean);
+
+  const root = obj(input, 'settings');
+  const calendar = obj(root.calendar, 'calendar');
+  const sla = obj(root.sla, 'sla');
+  const escalation = obj(root.escalation, 'escalation');
+  const targets = (v: unknown, field: string) => {
+    const o = obj(v, field);
+    return { A: num(o.A, `${field}.A`), B: num(o.B, `${field}.B`), C: num(o.C, `${field}.C`) };
+  };
+  const settings: Settings = {
+    language: str(root.language, 'language') as Lang,
+    caseIdPrefix: str(root.caseIdPrefix, 'caseIdPrefix'),
+    calendar: {
+      timeZone: str(calendar.timeZone, 'calendar.timeZone'),
+      hours: arr(calendar.hours, 'calendar.hours').map((h, i) => {
+        if (h === null) return null;
+        const o = obj(h, `calendar.hours.${i}`);
+        return { open: num(o.open, `calendar.hours.${i}.open`), close: num(o.close, `calendar.hours.${i}.close`) };
+      }),
+      holidays: strings(calendar.holidays, 'calendar.holidays'),
+    },
+    sla: {
+      firstResponse: targets(sla.firstResponse, 'sla.firstResponse'),
+      resolution: targets(sla.resolution, 'sla.resolution'),
+    },
+    departments: arr(root.departments, 'departments').map((d, i) => {
+      const o = obj(d, `departments.${i}`);
+      return {
+        name: str(o.name, `departments.${i}.name`),
+        owners: strings(o.owners, `departments.${i}.owners`).map(normalizeEmail),
+        head: normalizeEmail(str(o.head ?? '', `departments.${i}.head`)),
+      };
+    }),
+    escalation: {
+      coo: normalizeEmail(str(escalation.coo ?? '', 'escalation.coo')),
+      ceo: normalizeEmail(str(escalation.ceo ?? '', 'escalation.ceo')),
+    },
+    rootCauses: strings(root.rootCauses, 'rootCauses'),
+    channels: strings(root.channels, 'channels'),
+    kinds: strings(root.kinds, 'kinds'),
+    sources: strings(root.sources, 'sources'),
+    team: arr(root.team, 'team').map((m, i) => {
+      const o = obj(m, `team.${i}`);
+      return {
+        email: normalizeEmail(str(o.email, `team.${i}.email`)),
+        name: str(o.name ?? '', `team.${i}.name`),
+        role: str(o.role, `team.${i}.role`) as Role,
+        team: str(o.team ?? '', `team.${i}.team`),
+      };
+    }),
+    templates: arr(root.templates, 'templates').map((tpl, i) => {
+      const o = obj(tpl, `templates.${i}`);
+      return {
+        key: str(o.key, `templates.${i}.key`),
+        name: str(o.name ?? '', `templates.${i}.name`),
+        text: str(o.text, `templates.${i}.text`),
+      };
+    }),
+  };
+  if (problems.length > 0) throw new DomainError('validation', problems);
+  return settings;
 }

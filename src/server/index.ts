@@ -1,3 +1,17 @@
 // The public contract of build/Code.js: every export here becomes a top-level Apps Script
 // function (scripts/build.mjs). This file only re-exports; logic lives in the modules.
 export { onOpen, onInstall, showSidebar } from './menu';
+export { setupWorkbook, installTriggers, removeTriggers } from './setup';
+export { onEditInstalled } from './onedit';
+export {
+  apiBootstrap,
+  apiGetSettings,
+  apiSaveSettings,
+  apiRegisterCase,
+  apiGetCase,
+  apiListCases,
+  apiTransition,
+  apiUpdateCase,
+  apiRecordFirstResponse,
+  apiRenderTemplate,
+} from './api';

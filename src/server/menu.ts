@@ -10,6 +10,7 @@ type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
 /** The menu items, in order; each names a top-level function of the bundle. */
 export const MENU_ITEMS: ReadonlyArray<{ label: Parameters<typeof t>[1]; functionName: string }> = [
   { label: 'menu.openSidebar', functionName: 'showSidebar' },
+  { label: 'menu.setup', functionName: 'setupWorkbook' },
 ];
 
 export function onOpen(_e?: OpenEvent): void {

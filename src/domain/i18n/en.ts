@@ -108,4 +108,42 @@ export const en: Catalog = {
 
   'error.busy': 'Someone else is changing the spreadsheet right now. Try again in a few seconds.',
   'error.validation': 'Check the fields: {details}',
+
+  'sla.overdue': 'overdue',
+  'sla.atRisk': 'at risk',
+  'event.created': 'created',
+  'event.status': 'status',
+  'event.updated': 'updated',
+  'event.firstResponse': 'first response',
+  'event.reverted': 'edit reverted',
+  'edit.statusReverted': 'Arbiter put the previous value back: {message}',
+  'edit.protectedReverted': 'Arbiter fills this column; the edit was reverted.',
+  'edit.needSidebar': 'Moving to “{to}” needs more ({fields}): do it in the Arbiter sidebar.',
+  'cell.date': 'a date was expected, not “{value}”',
+  'cell.number': 'a number was expected, not “{value}”',
+  'cell.status': 'unknown status “{value}”',
+  'cell.criticality': 'criticality is A, B or C, not “{value}”',
+  'cell.id': '“{value}” is not a case number',
+
+  'settings.dayName': 'unknown weekday “{value}”',
+  'settings.time': 'a time HH:MM was expected, not “{value}”',
+
+  'setup.needed': 'The “{tab}” tab is missing. Run “Arbiter → Set up the workbook”.',
+
+  'case.brokenRow': 'The row of case {id} is broken: {details}',
+
+  'protection.system': 'system columns, Arbiter fills them',
+  'protection.events': 'the “{tab}” tab is a log that only Arbiter writes',
+
+  'input.settingsShape': 'the settings are malformed',
+  'input.query': 'Bad list query: {detail}.',
+
+  'setup.leadsOnly': 'Only a CS lead (role lead in the Settings tab) can set up the workbook.',
+  'setup.createdTab': 'created the “{tab}” tab',
+  'setup.addedColumn': 'added the column {column}',
+  'setup.leadAdded': '{email} joined the team as a CS lead',
+  'setup.done': 'The workbook is ready.',
+  'setup.doneWithProblems': 'The workbook is set up, but the Settings tab has errors: {details}',
+
+  'edit.bySheet': 'edited in the sheet',
 };

@@ -109,4 +109,42 @@ export const ru = {
 
   'error.busy': 'Таблицу сейчас меняет кто-то другой. Повторите через несколько секунд.',
   'error.validation': 'Проверьте поля: {details}',
+
+  'sla.overdue': 'просрочен',
+  'sla.atRisk': 'под угрозой',
+  'event.created': 'создан',
+  'event.status': 'статус',
+  'event.updated': 'изменён',
+  'event.firstResponse': 'первый ответ',
+  'event.reverted': 'правка отменена',
+  'edit.statusReverted': 'Арбитр вернул прежнее значение: {message}',
+  'edit.protectedReverted': 'Этот столбец заполняет Арбитр; правка отменена.',
+  'edit.needSidebar': 'Для перехода в «{to}» нужны данные ({fields}): сделайте его в боковой панели Арбитра.',
+  'cell.date': 'ожидалась дата, а не «{value}»',
+  'cell.number': 'ожидалось число, а не «{value}»',
+  'cell.status': 'неизвестный статус «{value}»',
+  'cell.criticality': 'критичность — A, B или C, а не «{value}»',
+  'cell.id': 'неверный номер кейса «{value}»',
+
+  'settings.dayName': 'неизвестный день недели «{value}»',
+  'settings.time': 'ожидалось время ЧЧ:ММ, а не «{value}»',
+
+  'setup.needed': 'Нет листа «{tab}». Запустите «Арбитр → Настроить таблицу».',
+
+  'case.brokenRow': 'Строка кейса {id} испорчена: {details}',
+
+  'protection.system': 'системные столбцы, их заполняет Арбитр',
+  'protection.events': 'лист «{tab}» — журнал, его пишет только Арбитр',
+
+  'input.settingsShape': 'неверный формат настроек',
+  'input.query': 'Неверный запрос списка: {detail}.',
+
+  'setup.leadsOnly': 'Настраивать таблицу может только руководитель КС (роль lead на листе «Настройки»).',
+  'setup.createdTab': 'создан лист «{tab}»',
+  'setup.addedColumn': 'добавлен столбец {column}',
+  'setup.leadAdded': '{email} добавлен(а) в команду как руководитель КС',
+  'setup.done': 'Таблица готова к работе.',
+  'setup.doneWithProblems': 'Таблица настроена, но на листе «Настройки» есть ошибки: {details}',
+
+  'edit.bySheet': 'правка в таблице',
 } as const;

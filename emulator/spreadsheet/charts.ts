@@ -1,0 +1,176 @@
+/**
+ * Embedded charts, recorded as specs (type, source ranges, position, options) on their sheet; the
+ * emulator does not draw them. The typed builders (asBarChart() and the like), getBlob/getAs
+ * and the strategy setters are not modeled.
+ * https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
+ */
+import { gasError } from '../core/errors';
+import { ContainerInfoStub, EmbeddedChartBuilderStub, EmbeddedChartStub } from '../generated/stubs';
+import { asEnum } from '../services/enums';
+import { locationOf, type SheetsContext } from './context';
+import type { ChartSpec } from './model';
+
+/** A chart being built or read; `id` is 0 until Sheet.insertChart gives it one. */
+export type ChartDraft = ChartSpec & { sheetId: number };
+
+function cloneDraft(draft: ChartDraft): ChartDraft {
+  return {
+    ...draft,
+    ranges: draft.ranges.map((range) => ({ ...range })),
+    position: { ...draft.position },
+    options: { ...draft.options },
+  };
+}
+
+export function newChartDraft(sheetId: number): ChartDraft {
+  return {
+    id: 0,
+    sheetId,
+    type: '',
+    ranges: [],
+    position: { anchorRow: 1, anchorColumn: 1, offsetX: 0, offsetY: 0 },
+    options: {},
+  };
+}
+
+class FakeContainerInfo extends ContainerInfoStub implements GoogleAppsScript.Spreadsheet.ContainerInfo {
+  constructor(private readonly position: ChartSpec['position']) {
+    super();
+  }
+
+  override getAnchorRow(): number {
+    return this.position.anchorRow;
+  }
+
+  override getAnchorColumn(): number {
+    return this.position.anchorColumn;
+  }
+
+  override getOffsetX(): number {
+    return this.position.offsetX;
+  }
+
+  override getOffsetY(): number {
+    return this.position.offsetY;
+  }
+}
+
+function rangesOf(context: SheetsContext, draft: ChartDraft): GoogleAppsScript.Spreadsheet.Range[] {
+  return draft.ranges.map((range) => context.fakes.range(range.sheetId, range));
+}
+
+export class FakeEmbeddedChart extends EmbeddedChartStub implements GoogleAppsScript.Spreadsheet.EmbeddedChart {
+  constructor(
+    private readonly context: SheetsContext,
+    readonly draft: ChartDraft,
+  ) {
+    super();
+  }
+
+  override getChartId(): number | null {
+    this.context.local('EmbeddedChart.getChartId');
+    return this.draft.id || null;
+  }
+
+  override getContainerInfo(): GoogleAppsScript.Spreadsheet.ContainerInfo {
+    this.context.local('EmbeddedChart.getContainerInfo');
+    return new FakeContainerInfo(this.draft.position);
+  }
+
+  override getRanges(): GoogleAppsScript.Spreadsheet.Range[] {
+    this.context.local('EmbeddedChart.getRanges');
+    return rangesOf(this.context, this.draft);
+  }
+
+  override getOptions(): GoogleAppsScript.Charts.ChartOptions {
+    this.context.local('EmbeddedChart.getOptions');
+    const options = { ...this.draft.options };
+    return { get: (option: string) => options[option] ?? null };
+  }
+
+  override modify(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {
+    this.context.local('EmbeddedChart.modify');
+    return new FakeEmbeddedChartBuilder(this.context, cloneDraft(this.draft));
+  }
+}
+
+export class FakeEmbeddedChartBuilder
+  extends EmbeddedChartBuilderStub
+  implements GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder
+{
+  constructor(
+    private readonly context: SheetsContext,
+    private readonly draft: ChartDraft,
+  ) {
+    super();
+  }
+
+  private local(member: string): this {
+    this.context.local(`EmbeddedChartBuilder.${member}`);
+    return this;
+  }
+
+  override setChartType(type: unknown): this {
+    this.draft.type = String(type);
+    return this.local('setChartType');
+  }
+
+  override getChartType(): GoogleAppsScript.Charts.ChartType {
+    this.local('getChartType');
+    return asEnum<GoogleAppsScript.Charts.ChartType>(this.draft.type);
+  }
+
+  override addRange(range: unknown): this {
+    this.draft.ranges.push(locationOf(range, 'EmbeddedChartBuilder.addRange'));
+    return this.local('addRange');
+  }
+
+  override removeRange(range: unknown): this {
+    const location = locationOf(range, 'EmbeddedChartBuilder.removeRange');
+    this.draft.ranges = this.draft.ranges.filter((r) => JSON.stringify(r) !== JSON.stringify(location));
+    return this.local('removeRange');
+  }
+
+  override clearRanges(): this {
+    this.draft.ranges = [];
+    return this.local('clearRanges');
+  }
+
+  override getRanges(): GoogleAppsScript.Spreadsheet.Range[] {
+    this.local('getRanges');
+    return rangesOf(this.context, this.draft);
+  }
+
+  override setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): this {
+    this.draft.position = { anchorRow: anchorRowPos, anchorColumn: anchorColPos, offsetX, offsetY };
+    return this.local('setPosition');
+  }
+
+  override getContainer(): GoogleAppsScript.Spreadsheet.ContainerInfo {
+    this.local('getContainer');
+    return new FakeContainerInfo(this.draft.position);
+  }
+
+  override setOption(option: string, value: unknown): this {
+    this.draft.options[String(option)] = value;
+    return this.local('setOption');
+  }
+
+  override build(): GoogleAppsScript.Spreadsheet.EmbeddedChart {
+    this.local('build');
+    if (!this.draft.type) throw gasError('Chart type is not set: call setChartType before build.');
+    return new FakeEmbeddedChart(this.context, cloneDraft(this.draft));
+  }
+}
+
+/** The chart argument of insertChart / updateChart / removeChart. */
+export function chartDraftOf(chart: unknown, member: string): ChartDraft {
+  if (!(chart instanceof FakeEmbeddedChart))
+    throw gasError(`The parameters don't match the method signature for ${member}.`);
+  return chart.draft;
+}
+
+export function toChartSpec(draft: ChartDraft): ChartSpec {
+  const { sheetId: _sheetId, ...spec } = cloneDraft(draft);
+  return spec;
+}

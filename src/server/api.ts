@@ -1,0 +1,393 @@
+/**
+ * The sidebar API (google.script.run). Each call: authorize, validate everything, then — for a
+ * change — take the document lock, re-read the case, check its version, write one row and one
+ * Events row, flush, release. A constant number of service calls, whatever the number of cases.
+ */
+import { applyEdit, newCase, validateEdit, validateRegistration } from '../domain/case-input';
+import { DomainError, fail } from '../domain/errors';
+import { t } from '../domain/i18n';
+import { applyTransition, TRANSITIONS, type Actor, type TransitionInput } from '../domain/lifecycle';
+import { CRITICALITIES, OPEN_STATUSES, ROLES, STATUSES, type Case, type Role, type Status } from '../domain/model';
+import { coerceSettings, departmentNamed, settingsProblems, type Settings } from '../domain/settings';
+import { slaState } from '../domain/sla';
+import { renderTemplate, type RenderedMessage } from '../domain/templates';
+import { now } from '../services/clock';
+import { withDocumentLock } from '../services/lock';
+import { getDocumentProperty, setDocumentProperty } from '../services/properties';
+import { CASE_ID } from '../sheets/case-row';
+import {
+  appendCase,
+  appendEvents,
+  caseEvent,
+  findCaseRow,
+  loadCase,
+  readAllCases,
+  readCaseEvents,
+  writeCase,
+  type CaseRecord,
+} from '../sheets/cases-repo';
+import { SETTINGS_TAB, CASES } from '../sheets/schema';
+import { formatCases, writeSettingsTab } from '../sheets/setup';
+import { casesTable, eventsTable, LANG_PROPERTY, requireSheet, type Workbook } from '../sheets/workbook';
+import { CASE_WORKERS, LEADS, openRequest, READERS, requireRole, type RequestContext } from './context';
+import { userFacing } from './errors';
+import { caseView, eventView, type CaseView } from './views';
+
+export type { CaseView, EventView } from './views';
+export type { Settings } from '../domain/settings';
+
+export interface Bootstrap {
+  user: { email: string; name: string };
+  role: Role;
+  locale: 'ru' | 'en';
+  enums: {
+    statuses: Array<{ code: Status; label: string }>;
+    criticalities: Array<{ code: string; label: string }>;
+    roles: Array<{ code: Role; label: string }>;
+    transitions: Record<Status, readonly Status[]>;
+  };
+  settings: Settings;
+}
+
+/** Runs `body` with an authorized context; failures reach the person in their language. */
+function call<T>(roles: readonly Role[], body: (ctx: RequestContext) => T): T {
+  let lang: 'ru' | 'en' = 'ru';
+  return userFacing(
+    () => lang,
+    () => {
+      const request = openRequest();
+      lang = request.lang;
+      return body(requireRole(request, roles));
+    },
+  );
+}
+
+const actorOf = (ctx: RequestContext): Actor => ({ email: ctx.email, role: ctx.role });
+
+export function apiBootstrap(): Bootstrap {
+  return call(READERS, (ctx) => ({
+    user: { email: ctx.email, name: ctx.settings.team.find((m) => m.email === ctx.email)?.name ?? '' },
+    role: ctx.role,
+    locale: ctx.lang,
+    enums: {
+      statuses: STATUSES.map((code) => ({ code, label: t(ctx.lang, `status.${code}`) })),
+      criticalities: CRITICALITIES.map((code) => ({ code, label: t(ctx.lang, `criticality.${code}`) })),
+      roles: ROLES.map((code) => ({ code, label: t(ctx.lang, `role.${code}`) })),
+      transitions: TRANSITIONS,
+    },
+    settings: ctx.settings,
+  }));
+}
+
+export function apiGetSettings(): Settings {
+  return call(READERS, (ctx) => ctx.settings);
+}
+
+export function apiSaveSettings(input: unknown): Settings {
+  return call(LEADS, (ctx) => {
+    const settings = coerceSettings(input);
+    const problems = settingsProblems(settings);
+    if (problems.length > 0) throw new DomainError('validation', problems);
+    return withDocumentLock(() => {
+      const wb: Workbook = { ...ctx.wb, lang: settings.language };
+      writeSettingsTab(requireSheet(wb, SETTINGS_TAB), settings);
+      formatCases(requireSheet(wb, CASES), settings.language, settings);
+      setDocumentProperty(LANG_PROPERTY, settings.language);
+      appendEvents(eventsTable(wb), [
+        {
+          at: now(),
+          caseId: '-',
+          type: 'settings',
+          actor: ctx.email,
+          from: '',
+          to: '',
+          note: '',
+          version: null,
+          changes: null,
+        },
+      ]);
+      return settings;
+    });
+  });
+}
+
+export function apiRegisterCase(input: unknown): CaseView {
+  return call(CASE_WORKERS, (ctx) => {
+    const fields = validateRegistration(input, ctx.settings, ctx.email);
+    return withDocumentLock(() => {
+      const at = now();
+      const table = casesTable(ctx.wb);
+      const id = allocateCaseId(ctx, table, at);
+      const created = newCase(id, fields, ctx.settings, ctx.email, at);
+      appendCase(table, created, ctx.lang, slaState(created, ctx.settings, at));
+      appendEvents(eventsTable(ctx.wb), [caseEvent('created', null, created, ctx.email)]);
+      return caseView(created, ctx.settings, at, actorOf(ctx));
+    });
+  });
+}
+
+/**
+ * `PREFIX-YYYY-NNNNN`, sequential per workbook and year. The counter lives in the document
+ * properties, so a deleted row never gives its id away again; the TextFinder check guards against
+ * a counter that fell behind (a restored copy of the workbook).
+ */
+function allocateCaseId(ctx: RequestContext, table: ReturnType<typeof casesTable>, at: number): string {
+  const year = Utilities.formatDate(new Date(at), ctx.wb.timeZone, 'yyyy');
+  const key = `arbiter.seq.${ctx.settings.caseIdPrefix}-${year}`;
+  let n = Number(getDocumentProperty(key) ?? '0') || 0;
+  let id: string;
+  do {
+    n += 1;
+    id = `${ctx.settings.caseIdPrefix}-${year}-${String(n).padStart(5, '0')}`;
+  } while (findCaseRow(table, id) !== null);
+  setDocumentProperty(key, String(n));
+  return id;
+}
+
+function checkId(id: unknown): string {
+  const text = typeof id === 'string' ? id.trim().toUpperCase() : '';
+  if (!CASE_ID.test(text)) fail('validation', 'input.id', { value: String(id ?? '') });
+  return text;
+}
+
+function checkVersion(body: Record<string, unknown>): number {
+  const version = body.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    fail('validation', 'input.version', undefined, 'version');
+  return version;
+}
+
+function bodyOf(input: unknown): Record<string, unknown> {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) fail('validation', 'input.object');
+  return input as Record<string, unknown>;
+}
+
+/** Loads the case under the lock and refuses a stale version (someone else changed it). */
+function loadForChange(
+  ctx: RequestContext,
+  id: string,
+  version: number,
+): { table: ReturnType<typeof casesTable>; record: CaseRecord } {
+  const table = casesTable(ctx.wb);
+  const record = loadCase(table, id, ctx.lang);
+  if (record.value.version !== version) {
+    fail('conflict', 'case.conflict', { id, actual: record.value.version, expected: version });
+  }
+  return { table, record };
+}
+
+/** Writes the changed case and its Events row; returns the view. */
+function commit(
+  ctx: RequestContext,
+  table: ReturnType<typeof casesTable>,
+  record: CaseRecord,
+  next: Case,
+  type: Parameters<typeof caseEvent>[0],
+  note: string,
+  at: number,
+): CaseView {
+  writeCase(table, record, next, ctx.lang, slaState(next, ctx.settings, at));
+  appendEvents(eventsTable(ctx.wb), [caseEvent(type, record.value, next, ctx.email, note)]);
+  return caseView(next, ctx.settings, at, actorOf(ctx));
+}
+
+export function apiGetCase(id: unknown): CaseView {
+  return call(READERS, (ctx) => {
+    const caseId = checkId(id);
+    const record = loadCase(casesTable(ctx.wb), caseId, ctx.lang);
+    const events = readCaseEvents(eventsTable(ctx.wb), caseId);
+    return { ...caseView(record.value, ctx.settings, now(), actorOf(ctx)), events: events.map(eventView) };
+  });
+}
+
+export interface ListQuery {
+  status?: Status | 'open';
+  ownerDept?: string;
+  mine?: boolean;
+  overdue?: boolean;
+  text?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface CaseList {
+  items: CaseView[];
+  total: number;
+  /** Counts over every case the query's filters (except paging) keep. */
+  counts: { overdue: number; atRisk: number; dueToday: number; waiting: number };
+}
+
+export const MAX_PAGE = 200;
+
+function checkQuery(
+  input: unknown,
+): Required<Omit<ListQuery, 'status' | 'ownerDept'>> & Pick<ListQuery, 'status' | 'ownerDept'> {
+  const q = input === undefined || input === null ? {} : bodyOf(input);
+  const bad = (detail: string): never => fail('validation', 'input.query', { detail });
+  if (q.status !== undefined && q.status !== 'open' && !STATUSES.includes(q.status as Status))
+    bad(`status ${String(q.status)}`);
+  if (q.ownerDept !== undefined && typeof q.ownerDept !== 'string') bad('ownerDept');
+  if (q.text !== undefined && (typeof q.text !== 'string' || q.text.length > 200)) bad('text');
+  const int = (v: unknown, name: string, min: number, max: number, fallback: number) => {
+    if (v === undefined) return fallback;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) return bad(name);
+    return v;
+  };
+  return {
+    status: q.status as ListQuery['status'],
+    ownerDept: q.ownerDept as string | undefined,
+    mine: q.mine === true,
+    overdue: q.overdue === true,
+    text: typeof q.text === 'string' ? q.text.trim().toLowerCase() : '',
+    offset: int(q.offset, 'offset', 0, 1_000_000, 0),
+    limit: int(q.limit, 'limit', 1, MAX_PAGE, 50),
+  };
+}
+
+export function apiListCases(query?: unknown): CaseList {
+  return call(READERS, (ctx) => {
+    const q = checkQuery(query);
+    const at = now();
+    const actor = actorOf(ctx);
+    const { records } = readAllCases(casesTable(ctx.wb), ctx.lang);
+    const todayEnd = endOfLocalDay(at, ctx.wb.timeZone);
+    const views = records
+      .map((r) => caseView(r.value, ctx.settings, at, actor))
+      .filter((v) => {
+        if (q.status === 'open' && !OPEN_STATUSES.includes(v.status)) return false;
+        if (q.status && q.status !== 'open' && v.status !== q.status) return false;
+        if (q.ownerDept && v.ownerDept !== q.ownerDept) return false;
+        if (q.mine && v.agent !== ctx.email && v.ownerEmail !== ctx.email) return false;
+        if (q.overdue && !v.overdue) return false;
+        if (q.text && ![v.id, v.orderNo, v.client, v.contact, v.summary].some((f) => f.toLowerCase().includes(q.text)))
+          return false;
+        return true;
+      });
+    views.sort((a, b) => rank(a) - rank(b) || sortTime(a) - sortTime(b));
+    const open = views.filter((v) => OPEN_STATUSES.includes(v.status));
+    return {
+      items: views.slice(q.offset, q.offset + q.limit),
+      total: views.length,
+      counts: {
+        overdue: open.filter((v) => v.overdue).length,
+        atRisk: open.filter((v) => v.atRisk).length,
+        dueToday: open.filter((v) => !v.overdue && v.status !== 'waiting_client' && Date.parse(v.dueAt) <= todayEnd)
+          .length,
+        waiting: open.filter((v) => v.status === 'waiting_client').length,
+      },
+    };
+  });
+}
+
+/** Queue order: overdue, at risk, other open work, resolved, then finished cases. */
+function rank(v: CaseView): number {
+  if (v.overdue) return 0;
+  if (v.atRisk) return 1;
+  if (OPEN_STATUSES.includes(v.status)) return 2;
+  if (v.status === 'resolved') return 3;
+  return 4;
+}
+
+function sortTime(v: CaseView): number {
+  return rank(v) >= 3 ? -Date.parse(v.updatedAt) : Date.parse(v.dueAt);
+}
+
+function endOfLocalDay(at: number, timeZone: string): number {
+  const day = Utilities.formatDate(new Date(at), timeZone, "yyyy-MM-dd'T'HH:mm:ss");
+  const [hh, mm, ss] = day.slice(11).split(':').map(Number);
+  const elapsed = ((hh ?? 0) * 3600 + (mm ?? 0) * 60 + (ss ?? 0)) * 1000;
+  return at - elapsed + 86_400_000 - 1;
+}
+
+export function apiTransition(id: unknown, input: unknown): CaseView {
+  return call(['agent', 'lead', 'owner'], (ctx) => {
+    const caseId = checkId(id);
+    const body = bodyOf(input);
+    const version = checkVersion(body);
+    if (!STATUSES.includes(body.to as Status))
+      fail('validation', 'input.status', { value: String(body.to ?? '') }, 'to');
+    const transition: TransitionInput = {
+      to: body.to as Status,
+      note: optionalString(body.note, 'note'),
+      resolution: optionalString(body.resolution, 'resolution'),
+      rootCause: optionalString(body.rootCause, 'rootCause'),
+      prevention: optionalString(body.prevention, 'prevention'),
+      reason: optionalString(body.reason, 'reason'),
+      csat: optionalNumber(body.csat, 'csat'),
+      nps: optionalNumber(body.nps, 'nps'),
+    };
+    return withDocumentLock(() => {
+      const at = now();
+      const { table, record } = loadForChange(ctx, caseId, version);
+      const next = applyTransition(record.value, transition, actorOf(ctx), ctx.settings, at);
+      return commit(ctx, table, record, next, 'status', transition.note ?? '', at);
+    });
+  });
+}
+
+function optionalString(v: unknown, field: string): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') fail('validation', 'input.text', undefined, field);
+  if (v.length > 5000) fail('validation', 'input.tooLong', { max: 5000 }, field);
+  return v;
+}
+
+function optionalNumber(v: unknown, field: string): number | null {
+  if (v === undefined || v === null || v === '') return null;
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    fail('validation', field === 'csat' ? 'guard.csat' : 'guard.nps', undefined, field);
+  return v;
+}
+
+export function apiUpdateCase(id: unknown, input: unknown): CaseView {
+  return call(CASE_WORKERS, (ctx) => {
+    const caseId = checkId(id);
+    const body = bodyOf(input);
+    const version = checkVersion(body);
+    const edit = validateEdit(body, ctx.settings);
+    return withDocumentLock(() => {
+      const at = now();
+      const { table, record } = loadForChange(ctx, caseId, version);
+      const c = record.value;
+      const finished = c.status === 'closed' || c.status === 'cancelled';
+      if (finished && ctx.role !== 'lead') {
+        fail('forbidden', 'case.closedForEdit', { id: caseId, status: t(ctx.lang, `status.${c.status}`) });
+      }
+      // Reassigned to another department with nobody named: its default owner takes the case.
+      if (edit.ownerDept && edit.ownerDept !== c.ownerDept && edit.ownerEmail === undefined) {
+        edit.ownerEmail = departmentNamed(ctx.settings, edit.ownerDept)?.owners[0] ?? '';
+      }
+      const next = applyEdit(c, edit, ctx.settings, ctx.email, at);
+      return commit(ctx, table, record, next, 'updated', '', at);
+    });
+  });
+}
+
+export function apiRecordFirstResponse(id: unknown, input: unknown): CaseView {
+  return call(CASE_WORKERS, (ctx) => {
+    const caseId = checkId(id);
+    const version = checkVersion(bodyOf(input));
+    return withDocumentLock(() => {
+      const at = now();
+      const { table, record } = loadForChange(ctx, caseId, version);
+      const c = record.value;
+      if (c.firstResponseAt !== null) fail('guard', 'case.firstResponseAlready', { id: caseId });
+      if (!OPEN_STATUSES.includes(c.status))
+        fail('guard', 'guard.notAllowed', { from: c.status, to: 'first_response' });
+      const next: Case = { ...c, firstResponseAt: at, version: c.version + 1, updatedAt: at, updatedBy: ctx.email };
+      return commit(ctx, table, record, next, 'first_response', '', at);
+    });
+  });
+}
+
+export function apiRenderTemplate(id: unknown, key: unknown): RenderedMessage {
+  return call(READERS, (ctx) => {
+    const caseId = checkId(id);
+    const template = ctx.settings.templates.find((tpl) => tpl.key === key);
+    if (!template) fail('not_found', 'case.templateUnknown', { key: String(key ?? '') });
+    const record = loadCase(casesTable(ctx.wb), caseId, ctx.lang);
+    const agentName = ctx.settings.team.find((m) => m.email === record.value.agent)?.name || record.value.agent;
+    const deadline = Utilities.formatDate(new Date(record.value.dueAt), ctx.wb.timeZone, 'dd.MM.yyyy HH:mm');
+    return renderTemplate(template.text, record.value, { agentName, deadline });
+  });
+}

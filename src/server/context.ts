@@ -1,0 +1,48 @@
+/**
+ * The request context of an API call: who calls, with what role, in which workbook and language.
+ * Authorization happens here, on the server, for every call: the sidebar hides what a role may
+ * not do, but only this check counts.
+ */
+import { DomainError } from '../domain/errors';
+import { t, type Lang } from '../domain/i18n';
+import type { Role } from '../domain/model';
+import { roleOf, type Settings } from '../domain/settings';
+import { activeUserEmail } from '../services/session';
+import { loadSettings, openWorkbook, type Workbook } from '../sheets/workbook';
+
+export interface RequestContext {
+  wb: Workbook;
+  lang: Lang;
+  settings: Settings;
+  email: string;
+  role: Role;
+}
+
+export const READERS: readonly Role[] = ['agent', 'lead', 'owner', 'leader', 'viewer'];
+export const CASE_WORKERS: readonly Role[] = ['agent', 'lead'];
+export const LEADS: readonly Role[] = ['lead'];
+
+/** Opens the workbook and reads Settings (the language every message then speaks). */
+export function openRequest(): Omit<RequestContext, 'role'> {
+  const wb = openWorkbook();
+  const settings = loadSettings(wb);
+  const lang = settings.language;
+  return { wb: { ...wb, lang }, lang, settings, email: activeUserEmail() };
+}
+
+/** Checks that the caller has one of `roles`; says why not in the request's language. */
+export function requireRole(request: Omit<RequestContext, 'role'>, roles: readonly Role[]): RequestContext {
+  const { email, settings, lang } = request;
+  if (!email) throw new DomainError('forbidden', [{ key: 'auth.noEmail' }]);
+  const role = roleOf(settings, email);
+  if (!role) throw new DomainError('forbidden', [{ key: 'auth.unknownUser', params: { email } }]);
+  if (!roles.includes(role)) {
+    throw new DomainError('forbidden', [
+      {
+        key: 'auth.role',
+        params: { roles: roles.map((r) => t(lang, `role.${r}`)).join(', '), role: t(lang, `role.${role}`) },
+      },
+    ]);
+  }
+  return { ...request, role };
+}

@@ -1,0 +1,146 @@
+/**
+ * A person edits the Cases tab by hand. The same rules as the sidebar apply: a status change is a
+ * transition (its guard reads what the row already holds: the resolution, the root cause…), an
+ * edit of a field is validated, and either is recorded with its Events row; anything refused is
+ * put back, with a note on the cell that says why. System columns are put back too.
+ */
+import { applyEdit, validateEdit, type EditableField } from '../domain/case-input';
+import { fail, isDomainError } from '../domain/errors';
+import { t } from '../domain/i18n';
+import { applyTransition, type TransitionInput } from '../domain/lifecycle';
+import type { Case } from '../domain/model';
+import { roleOf } from '../domain/settings';
+import { slaState } from '../domain/sla';
+import { now } from '../services/clock';
+import { withDocumentLock } from '../services/lock';
+import { activeUserEmail } from '../services/session';
+import { parseStatus } from '../sheets/case-row';
+import { appendEvents, caseEvent, readCase, writeCase } from '../sheets/cases-repo';
+import { CASES } from '../sheets/schema';
+import { Table } from '../sheets/table';
+import { eventsTable, loadSettings, openWorkbook } from '../sheets/workbook';
+import { describeProblems } from './errors';
+
+type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
+
+export function onEditInstalled(e: EditEvent): void {
+  const range = e.range;
+  const sheet = range.getSheet();
+  const wb = openWorkbook(e.source);
+  const sheetName = sheet.getName();
+  if (sheetName !== CASES.ru && sheetName !== CASES.en) return;
+  if (range.getRow() < 2 || range.getNumRows() !== 1 || range.getNumColumns() !== 1) return;
+
+  const settings = loadSettings(wb);
+  const lang = settings.language;
+  const table = Table.open(sheet, CASES);
+  const column = range.getColumn() - 1;
+  const key = [...table.columns.entries()].find(([, index]) => index === column)?.[0];
+  if (!key) return; // a column people added: theirs to edit
+
+  const actor = (e.user?.getEmail?.() || activeUserEmail()).toLowerCase();
+  const revert = (message: string) => {
+    range.setValue(e.oldValue === undefined ? '' : e.oldValue);
+    range.setNote(t(lang, 'edit.statusReverted', { message }));
+  };
+
+  const definition = CASES.columns.find((c) => c.key === key);
+  if (definition?.system) {
+    revert(t(lang, 'edit.protectedReverted'));
+    return;
+  }
+
+  withDocumentLock(() => {
+    const at = now();
+    const { record } = readCase(table, range.getRow(), lang);
+    if (!record) return; // a row that is not (yet) a case: nothing to check
+    const role = roleOf(settings, actor);
+    if (!role || role === 'viewer' || role === 'leader') {
+      revert(
+        t(lang, role ? 'auth.role' : 'auth.unknownUser', { email: actor, roles: 'agent, lead', role: role ?? '' }),
+      );
+      return;
+    }
+    try {
+      const { before, next, type } =
+        key === 'status'
+          ? statusChange(record.value, e, settings, actor, role, at)
+          : fieldChange(record.value, key, range.getValue(), e, settings, actor, at);
+      writeCase(table, { ...record, value: before }, next, lang, slaState(next, settings, at));
+      appendEvents(eventsTable(wb), [caseEvent(type, before, next, actor, t(lang, 'edit.bySheet'))]);
+      range.clearNote();
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      revert(describeProblems(error, lang));
+    }
+  });
+}
+
+type Role = Parameters<typeof applyTransition>[2]['role'];
+type Settings = Parameters<typeof applyTransition>[3];
+
+/** The case as it was before the person's status edit, and after the transition. */
+function statusChange(current: Case, e: EditEvent, settings: Settings, actor: string, role: Role, at: number) {
+  const from = parseStatus(e.oldValue) ?? current.status;
+  const to = parseStatus(e.range.getValue());
+  if (!to) fail('validation', 'input.status', { value: String(e.range.getValue()) }, 'status');
+  const before: Case = { ...current, status: from };
+  const input: TransitionInput = {
+    to,
+    resolution: current.resolution,
+    rootCause: current.rootCause,
+    prevention: current.prevention,
+    reason: current.cancelReason,
+    csat: current.csat,
+    nps: current.nps,
+  };
+  return {
+    before,
+    next: applyTransition(before, input, { email: actor, role }, settings, at),
+    type: 'status' as const,
+  };
+}
+
+/** Fields a transition reads from the row: stored as typed, checked by the next transition. */
+const TRANSITION_FIELDS: Record<string, (v: unknown) => unknown> = {
+  resolution: (v) => String(v ?? '').trim(),
+  rootCause: (v) => String(v ?? '').trim(),
+  prevention: (v) => String(v ?? '').trim(),
+  cancelReason: (v) => String(v ?? '').trim(),
+  csat: (v) => (v === '' || v === null || v === undefined ? null : Number(v)),
+  nps: (v) => (v === '' || v === null || v === undefined ? null : Number(v)),
+};
+
+function fieldChange(
+  current: Case,
+  key: string,
+  value: unknown,
+  e: EditEvent,
+  settings: Settings,
+  actor: string,
+  at: number,
+) {
+  const convert = TRANSITION_FIELDS[key];
+  if (convert) {
+    const before: Case = { ...current, [key]: convert(e.oldValue) };
+    return {
+      before,
+      next: { ...current, [key]: convert(value), version: current.version + 1, updatedAt: at, updatedBy: actor },
+      type: 'updated' as const,
+    };
+  }
+  const field = key as EditableField;
+  const edit = validateEdit({ [field]: fromCell(field, value) }, settings);
+  const before: Case = { ...current, [field]: fromCell(field, e.oldValue) };
+  return { before, next: applyEdit(before, edit, settings, actor, at), type: 'updated' as const };
+}
+
+/** A cell value as the field's type: evidence is one link per line, flags are checkboxes. */
+function fromCell(field: EditableField, value: unknown): unknown {
+  if (field === 'evidence')
+    return String(value ?? '')
+      .split(/\s*\n\s*/)
+      .filter(Boolean);
+  if (field === 'bypass' || field === 'stopShipment') return value === true || String(value).toUpperCase() === 'TRUE';
+  return String(value ?? '').trim();
+}

@@ -1,0 +1,182 @@
+/**
+ * Cases and their Events rows in the workbook. Finding one case costs one TextFinder call and one
+ * row read, whatever the number of cases; a change is one row write and one appended event.
+ */
+import { DomainError } from '../domain/errors';
+import type { Lang } from '../domain/i18n';
+import type { Case } from '../domain/model';
+import { caseToCells, columnLetter, isDateValue, rowToCase, type CellProblem } from './case-row';
+import type { CellWrite, Table } from './table';
+import type { SlaState } from '../domain/sla';
+import { caseChanges } from '../domain/case-input';
+
+export interface CaseRecord {
+  value: Case;
+  /** Sheet row (1-based). */
+  row: number;
+  /** The row as read, for writing back unchanged neighbours in the same call. */
+  raw: unknown[];
+}
+
+/** The row of case `id`, or null: a TextFinder over the id column (one call). */
+export function findCaseRow(table: Table, id: string): number | null {
+  if (!table.has('id')) return null;
+  const letter = columnLetter(table.columnNumber('id'));
+  const found = table.sheet
+    .getRange(`${letter}2:${letter}`)
+    .createTextFinder(id)
+    .matchEntireCell(true)
+    .matchCase(true)
+    .findNext();
+  return found ? found.getRow() : null;
+}
+
+export function readCase(
+  table: Table,
+  row: number,
+  lang: Lang,
+): { record: CaseRecord | null; problems: CellProblem[] } {
+  const raw = table.readRow(row);
+  const parsed = rowToCase(table, raw, row, lang);
+  return { record: parsed.value ? { value: parsed.value, row, raw } : null, problems: parsed.problems };
+}
+
+export function loadCase(table: Table, id: string, lang: Lang): CaseRecord {
+  const row = findCaseRow(table, id);
+  if (row === null) throw new DomainError('not_found', [{ key: 'case.notFound', params: { id } }]);
+  const { record, problems } = readCase(table, row, lang);
+  if (!record) {
+    throw new DomainError('validation', [
+      { key: 'case.brokenRow', params: { id, details: problems.map((p) => `${p.cell}: ${p.message}`).join('; ') } },
+    ]);
+  }
+  return record;
+}
+
+/** Every case row; rows with no id are skipped, broken rows reported. */
+export function readAllCases(table: Table, lang: Lang): { records: CaseRecord[]; problems: CellProblem[] } {
+  const records: CaseRecord[] = [];
+  const problems: CellProblem[] = [];
+  table.readAll().forEach((raw, i) => {
+    const row = i + 2;
+    if (String(table.get(raw, 'id') ?? '').trim() === '') return;
+    const parsed = rowToCase(table, raw, row, lang);
+    if (parsed.value) records.push({ value: parsed.value, row, raw });
+    else problems.push(...parsed.problems);
+  });
+  return { records, problems };
+}
+
+/** Writes the cells of `next` that differ from the record (plus the SLA label) in one call. */
+export function writeCase(table: Table, record: CaseRecord, next: Case, lang: Lang, sla: SlaState): void {
+  const all = caseToCells(next, lang, sla);
+  const before = caseToCells(record.value, lang, sla);
+  const changes: Record<string, CellWrite> = {};
+  for (const key of Object.keys(all)) {
+    if (key === 'sla' || JSON.stringify(all[key]) !== JSON.stringify(before[key])) changes[key] = all[key] ?? null;
+  }
+  table.writeRow(record.row, changes, record.raw);
+}
+
+export function appendCase(table: Table, c: Case, lang: Lang, sla: SlaState): void {
+  table.appendRow(caseToCells(c, lang, sla));
+}
+
+export type EventType =
+  'created' | 'status' | 'updated' | 'first_response' | 'escalated' | 'setup' | 'settings' | 'reverted';
+
+export interface CaseEvent {
+  at: number;
+  caseId: string;
+  type: EventType;
+  actor: string;
+  from: string;
+  to: string;
+  note: string;
+  version: number | null;
+  /** The case fields this event set (all of them for 'created'): replaying them rebuilds the case. */
+  changes: Partial<Case> | null;
+}
+
+/** The Events row of a change from `before` (null for a new case) to `after`. */
+export function caseEvent(type: EventType, before: Case | null, after: Case, actor: string, note = ''): CaseEvent {
+  return {
+    at: after.updatedAt,
+    caseId: after.id,
+    type,
+    actor,
+    from: before && before.status !== after.status ? before.status : '',
+    to: !before || before.status !== after.status ? after.status : '',
+    note,
+    version: after.version,
+    changes: caseChanges(before ?? {}, after),
+  };
+}
+
+export function eventToCells(e: CaseEvent): Record<string, CellWrite> {
+  return {
+    at: new Date(e.at),
+    caseId: e.caseId,
+    type: e.type,
+    actor: e.actor,
+    from: e.from,
+    to: e.to,
+    note: e.note,
+    version: e.version,
+    changes: e.changes ? JSON.stringify(e.changes) : '',
+  };
+}
+
+export function appendEvents(table: Table, events: CaseEvent[]): void {
+  if (events.length === 1) table.appendRow(eventToCells(events[0] as CaseEvent));
+  else table.append(events.map(eventToCells));
+}
+
+/** Parses an Events row (as read) into an event; null for a blank or foreign row. */
+export function rowToEvent(table: Table, raw: readonly unknown[]): CaseEvent | null {
+  const at = table.get(raw, 'at');
+  const caseId = String(table.get(raw, 'caseId') ?? '').trim();
+  if (!isDateValue(at) || !caseId) return null;
+  const versionCell = table.get(raw, 'version');
+  const changesText = String(table.get(raw, 'changes') ?? '');
+  let changes: Partial<Case> | null = null;
+  if (changesText) {
+    try {
+      changes = JSON.parse(changesText) as Partial<Case>;
+    } catch {
+      changes = null;
+    }
+  }
+  return {
+    at: at.getTime(),
+    caseId,
+    type: String(table.get(raw, 'type') ?? '') as EventType,
+    actor: String(table.get(raw, 'actor') ?? ''),
+    from: String(table.get(raw, 'from') ?? ''),
+    to: String(table.get(raw, 'to') ?? ''),
+    note: String(table.get(raw, 'note') ?? ''),
+    version: typeof versionCell === 'number' ? versionCell : null,
+    changes,
+  };
+}
+
+/**
+ * The events of one case, oldest first: a TextFinder finds its rows, then one read covers the
+ * span from its first to its last event (bounded by the case's lifetime, not the log's size).
+ */
+export function readCaseEvents(table: Table, id: string): CaseEvent[] {
+  if (!table.has('caseId')) return [];
+  const letter = columnLetter(table.columnNumber('caseId'));
+  const found = table.sheet
+    .getRange(`${letter}2:${letter}`)
+    .createTextFinder(id)
+    .matchEntireCell(true)
+    .matchCase(true)
+    .findAll();
+  if (found.length === 0) return [];
+  const rows = found.map((r) => r.getRow());
+  const first = Math.min(...rows);
+  const last = Math.max(...rows);
+  const block = table.sheet.getRange(first, 1, last - first + 1, table.width).getValues();
+  return block.map((raw) => rowToEvent(table, raw)).filter((e): e is CaseEvent => e !== null && e.caseId === id);
+}

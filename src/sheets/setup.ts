@@ -1,0 +1,310 @@
+/**
+ * Creates or repairs the workbook: every tab of DESIGN.md in the workbook's language, headers,
+ * frozen header rows, dropdowns, conditional formats, protections and a filled Settings tab.
+ * Running it again changes nothing; a column a person deleted comes back at the end, one they
+ * moved stays where they put it, and columns they added are left alone with their data.
+ */
+import { languageOfLocale, t, type Lang } from '../domain/i18n';
+import { CRITICALITIES, STATUSES } from '../domain/model';
+import { defaultSettings, normalizeEmail, type Settings } from '../domain/settings';
+import { setDocumentProperty } from '../services/properties';
+import { columnLetter } from './case-row';
+import { CASES, EVENTS, SETTINGS_TAB, TABS, type ColumnDef, type ListSource, type TabDef } from './schema';
+import { parseSettingsRows, settingsToRows, SETTINGS_WIDTH } from './settings-tab';
+import { Table, toCell } from './table';
+import { describeDate, findSheet, LANG_PROPERTY } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface SetupReport {
+  lang: Lang;
+  createdTabs: string[];
+  addedColumns: string[];
+  settingsWritten: boolean;
+  leadAdded: boolean;
+  /** Settings tab problems that stopped setup from touching it (a lead must fix them by hand). */
+  settingsProblems: string[];
+  settings: Settings | null;
+}
+
+const HEADER_BACKGROUND = '#e8eaed';
+const TITLE_BACKGROUND = '#d2e3fc';
+/** Protections Arbiter owns are recognised by this description prefix. */
+export const PROTECTION_PREFIX = 'Arbiter: ';
+
+const DATE_FORMAT: Record<Lang, string> = { ru: 'dd.mm.yyyy hh:mm', en: 'yyyy-mm-dd hh:mm' };
+
+/**
+ * `mayRun` sees the settings already in the workbook (null when there are none or they are broken)
+ * before anything is written, and throws to refuse.
+ */
+export function setupWorkbook(
+  ss: Spreadsheet,
+  runner: string,
+  mayRun: (existing: Settings | null) => void = () => undefined,
+): SetupReport {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const existingSettingsSheet = findSheet(ss, SETTINGS_TAB, languageOfLocale(ss.getSpreadsheetLocale()));
+  const existing = existingSettingsSheet ? readSettings(existingSettingsSheet, ss, timeZone) : null;
+  mayRun(existing?.settings ?? null);
+  const lang: Lang = existing?.settings?.language ?? languageOfLocale(ss.getSpreadsheetLocale());
+  setDocumentProperty(LANG_PROPERTY, lang);
+
+  const report: SetupReport = {
+    lang,
+    createdTabs: [],
+    addedColumns: [],
+    settingsWritten: false,
+    leadAdded: false,
+    settingsProblems: existing?.problems ?? [],
+    settings: null,
+  };
+
+  const sheets = new Map<TabDef, Sheet>();
+  for (const def of TABS) {
+    let sheet = findSheet(ss, def, lang);
+    if (!sheet) {
+      sheet = ss.insertSheet(def[lang]);
+      report.createdTabs.push(def[lang]);
+    } else if (sheet.getName() !== def[lang] && !ss.getSheetByName(def[lang])) {
+      sheet.setName(def[lang]);
+    }
+    sheets.set(def, sheet);
+    if (def.columns.length > 0) ensureColumns(sheet, def, lang, report);
+  }
+
+  const settingsSheet = sheets.get(SETTINGS_TAB) as Sheet;
+  const settings = ensureSettings(settingsSheet, existing, lang, timeZone, runner, report);
+  report.settings = settings;
+
+  const cases = sheets.get(CASES) as Sheet;
+  formatCases(cases, lang, settings ?? defaultSettings(lang, timeZone));
+  protectSystemColumns(cases, CASES, lang);
+  protectWholeTab(sheets.get(EVENTS) as Sheet, EVENTS, lang);
+  return report;
+}
+
+function readSettings(
+  sheet: Sheet,
+  ss: Spreadsheet,
+  timeZone: string,
+): { settings: Settings | null; problems: string[]; empty: boolean } {
+  const values = sheet.getDataRange().getValues();
+  const empty = values.every((row) => row.every((v) => v === ''));
+  if (empty) return { settings: null, problems: [], empty };
+  const lang = languageOfLocale(ss.getSpreadsheetLocale());
+  const parsed = parseSettingsRows(values, defaultSettings(lang, timeZone), (d) => describeDate(d, timeZone));
+  return { settings: parsed.settings, problems: parsed.problems.map((p) => `${p.cell}: ${p.message}`), empty };
+}
+
+/** Headers in the workbook language; missing columns appended after the last header. */
+function ensureColumns(sheet: Sheet, def: TabDef, lang: Lang, report: SetupReport): void {
+  const lastColumn = sheet.getLastColumn();
+  const headers = lastColumn > 0 ? (sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []) : [];
+  const table = Table.fromHeaders(sheet, def, headers);
+  const renamed = [...headers];
+  let changed = false;
+  for (const column of def.columns) {
+    if (!table.has(column.key)) continue;
+    const index = table.columnNumber(column.key) - 1;
+    if (renamed[index] !== column[lang]) {
+      renamed[index] = column[lang];
+      changed = true;
+    }
+  }
+  const missing = def.columns.filter((c) => !table.has(c.key));
+  const width = lastColumn === 0 ? 0 : table.width;
+  const full = [...renamed.slice(0, width), ...missing.map((c) => c[lang])];
+  if (missing.length > 0) {
+    const needed = full.length - sheet.getMaxColumns();
+    if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
+    // On a new tab every column is "missing"; only a repair is worth reporting.
+    if (width > 0) report.addedColumns.push(...missing.map((c) => `${def[lang]}: ${c[lang]}`));
+    changed = true;
+  }
+  if (changed) sheet.getRange(1, 1, 1, full.length).setValues([full.map((h) => toCell(String(h)))]);
+  const header = sheet.getRange(1, 1, 1, full.length);
+  header.setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  if (missing.length > 0) {
+    missing.forEach((c, i) => {
+      if (c.width) sheet.setColumnWidth(width + i + 1, c.width);
+    });
+  }
+}
+
+/**
+ * Writes the defaults into an empty Settings tab, adds the runner as a lead when missing, and
+ * otherwise leaves a valid tab alone. A broken tab is reported, never overwritten.
+ */
+function ensureSettings(
+  sheet: Sheet,
+  existing: { settings: Settings | null; problems: string[]; empty: boolean } | null,
+  lang: Lang,
+  timeZone: string,
+  runner: string,
+  report: SetupReport,
+): Settings | null {
+  if (existing && !existing.empty && !existing.settings) return null;
+  const settings = existing?.settings ?? defaultSettings(lang, timeZone);
+  const email = normalizeEmail(runner);
+  if (email && !settings.team.some((m) => normalizeEmail(m.email) === email)) {
+    settings.team.push({ email, name: '', role: 'lead', team: '' });
+    report.leadAdded = true;
+  }
+  if (!existing?.settings || report.leadAdded) {
+    writeSettingsTab(sheet, settings);
+    report.settingsWritten = true;
+  }
+  return settings;
+}
+
+/**
+ * Rewrites the whole Settings tab from `settings`: one write of the values, all escaped as text (so
+ * a time stays "09:00"; old rows below are cleared in the same write), then the section styles.
+ */
+export function writeSettingsTab(sheet: Sheet, settings: Settings): void {
+  const layout = settingsToRows(settings);
+  const oldRows = sheet.getLastRow();
+  const rows = Math.max(layout.rows.length, oldRows);
+  const padded = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: SETTINGS_WIDTH }, (_, c) => toCell(layout.rows[i]?.[c] ?? '')),
+  );
+  const range = sheet.getRange(1, 1, rows, SETTINGS_WIDTH);
+  range.setFontWeight('normal').setBackground(null);
+  range.setValues(padded);
+  for (const row of layout.titleRows)
+    sheet.getRange(row, 1, 1, SETTINGS_WIDTH).setFontWeight('bold').setBackground(TITLE_BACKGROUND);
+  for (const row of layout.headerRows)
+    sheet.getRange(row, 1, 1, SETTINGS_WIDTH).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  sheet.setColumnWidth(1, 220);
+  sheet.setColumnWidth(2, 260);
+  sheet.setColumnWidth(3, 260);
+  sheet.setColumnWidth(4, 200);
+}
+
+/** The values of a dropdown column. */
+export function listValues(source: ListSource, settings: Settings, lang: Lang): string[] {
+  switch (source) {
+    case 'status':
+      return STATUSES.map((s) => t(lang, `status.${s}`));
+    case 'criticality':
+      return [...CRITICALITIES];
+    case 'department':
+      return settings.departments.map((d) => d.name);
+    case 'channel':
+      return settings.channels;
+    case 'kind':
+      return settings.kinds;
+    case 'source':
+      return settings.sources;
+    case 'rootCause':
+      return settings.rootCauses;
+  }
+}
+
+/** Dropdowns, checkboxes, number formats and conditional formats of the Cases tab. */
+export function formatCases(sheet: Sheet, lang: Lang, settings: Settings): void {
+  const table = Table.open(sheet, CASES);
+  const rows = sheet.getMaxRows() - 1;
+  const columnRange = (c: ColumnDef) => sheet.getRange(2, table.columnNumber(c.key), rows, 1);
+  for (const column of CASES.columns) {
+    if (!table.has(column.key)) continue;
+    const range = columnRange(column);
+    if (column.list) {
+      const strict = column.list === 'status' || column.list === 'criticality';
+      const rule = SpreadsheetApp.newDataValidation()
+        .requireValueInList(listValues(column.list, settings, lang), true)
+        .setAllowInvalid(!strict)
+        .build();
+      range.setDataValidation(rule);
+    } else if (column.type === 'bool') {
+      range.setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+    }
+    if (column.type === 'date') range.setNumberFormat(DATE_FORMAT[lang]);
+  }
+  applyConditionalFormats(sheet, table, lang, rows);
+}
+
+function applyConditionalFormats(sheet: Sheet, table: Table, lang: Lang, rows: number): void {
+  const sla = columnLetter(table.columnNumber('sla'));
+  const status = columnLetter(table.columnNumber('status'));
+  const whole = sheet.getRange(2, 1, rows, table.width);
+  const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  const ours = [
+    { formula: `=$${sla}2=${quoted(t(lang, 'sla.overdue'))}`, background: '#f4c7c3', color: null },
+    { formula: `=$${sla}2=${quoted(t(lang, 'sla.atRisk'))}`, background: '#fce8b2', color: null },
+    {
+      formula: `=OR($${status}2=${quoted(t(lang, 'status.closed'))},$${status}2=${quoted(t(lang, 'status.cancelled'))})`,
+      background: null,
+      color: '#80868b',
+    },
+  ];
+  const isOurs = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) => {
+    const values = rule.getBooleanCondition()?.getCriteriaValues() ?? [];
+    return values.some((v) => typeof v === 'string' && OUR_FORMULA.test(v));
+  };
+  const kept = sheet.getConditionalFormatRules().filter((rule) => !isOurs(rule));
+  const built = ours.map((r) => {
+    let builder = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(r.formula).setRanges([whole]);
+    if (r.background) builder = builder.setBackground(r.background);
+    if (r.color) builder = builder.setFontColor(r.color);
+    return builder.build();
+  });
+  sheet.setConditionalFormatRules([...built, ...kept]);
+}
+
+/** Our three rules' formulas, in either language: how setup finds and replaces its own rules. */
+const OUR_FORMULA = new RegExp(
+  `^=(OR\\()?\\$[A-Z]+2=("(${[t('ru', 'sla.overdue'), t('en', 'sla.overdue'), t('ru', 'sla.atRisk'), t('en', 'sla.atRisk'), t('ru', 'status.closed'), t('en', 'status.closed')].join('|')})")`,
+);
+
+/**
+ * System columns are protected with a warning: a person who edits one is warned (and onEdit puts
+ * the value back), while Arbiter, running as whichever agent uses the sidebar, can still write.
+ * A strict protection would refuse those writes: scripts run with the user's own edit rights.
+ */
+function protectSystemColumns(sheet: Sheet, def: TabDef, lang: Lang): void {
+  const table = Table.open(sheet, def);
+  const systemColumns = def.columns.filter((c) => c.system && table.has(c.key)).map((c) => table.columnNumber(c.key));
+  systemColumns.sort((a, b) => a - b);
+  const runs: Array<[number, number]> = [];
+  for (const col of systemColumns) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === col - 1) last[1] = col;
+    else runs.push([col, col]);
+  }
+  const description = `${PROTECTION_PREFIX}${t(lang, 'protection.system')}`;
+  const existing = sheet
+    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+    .filter((p) => p.getDescription().startsWith(PROTECTION_PREFIX));
+  const span = (p: GoogleAppsScript.Spreadsheet.Protection) => {
+    const range = p.getRange();
+    return `${range.getColumn()}:${range.getLastColumn()}`;
+  };
+  const wanted = runs.map(([from, to]) => `${from}:${to}`);
+  const have = new Set(existing.map(span));
+  for (const protection of existing) {
+    if (!wanted.includes(span(protection))) protection.remove();
+  }
+  for (const [from, to] of runs) {
+    if (have.has(`${from}:${to}`)) continue;
+    sheet
+      .getRange(`${columnLetter(from)}:${columnLetter(to)}`)
+      .protect()
+      .setDescription(description)
+      .setWarningOnly(true);
+  }
+}
+
+function protectWholeTab(sheet: Sheet, def: TabDef, lang: Lang): void {
+  const ours = sheet
+    .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+    .some((p) => p.getDescription().startsWith(PROTECTION_PREFIX));
+  if (!ours)
+    sheet
+      .protect()
+      .setDescription(`${PROTECTION_PREFIX}${t(lang, 'protection.events', { tab: def[lang] })}`)
+      .setWarningOnly(true);
+}

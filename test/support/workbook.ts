@@ -1,0 +1,59 @@
+/**
+ * A set-up Arbiter workbook in the emulator, with a team of every role, and a way to act on the
+ * spreadsheet directly as a person would (through the same fakes, outside the bundle).
+ */
+import { createExecutionEnv } from '../../emulator/core/execution';
+import { Emulator } from '../../emulator/runtime';
+import { createSpreadsheetApp } from '../../emulator/spreadsheet';
+import { newEmulator } from './emulator';
+
+export const LEAD = 'lead@example.com';
+export const AGENT = 'agent@example.com';
+export const OWNER = 'prod@example.com';
+export const VIEWER = 'viewer@example.com';
+
+/** Monday 2026-11-23 10:00 in Moscow. */
+export const MONDAY_10 = new Date('2026-11-23T10:00:00+03:00');
+
+export const msk = (iso: string) => new Date(`${iso}+03:00`).toISOString();
+
+export function setUpWorkbook(options: { locale?: string; now?: Date } = {}): Emulator {
+  const emulator = newEmulator({
+    now: options.now ?? MONDAY_10,
+    spreadsheet: { locale: options.locale ?? 'ru_RU', timeZone: 'Europe/Moscow', owner: LEAD },
+  });
+  emulator.run('setupWorkbook', [], { user: LEAD });
+  const settings = emulator.scriptRun<
+    Record<string, unknown> & { team: unknown[]; departments: Array<{ owners: string[] }> }
+  >('apiGetSettings', [], { user: LEAD });
+  settings.team.push(
+    { email: AGENT, name: 'Дина Агент', role: 'agent', team: 'КС' },
+    { email: OWNER, name: 'Олег Производство', role: 'owner', team: '' },
+    { email: VIEWER, name: 'Вера Наблюдатель', role: 'viewer', team: '' },
+  );
+  (settings.departments[0] as { owners: string[] }).owners = [OWNER];
+  emulator.scriptRun('apiSaveSettings', [settings], { user: LEAD });
+  return emulator;
+}
+
+/** Acts on the spreadsheet as a person with the Sheets UI would (no bundle, no metering that counts). */
+export function asPerson<T>(emulator: Emulator, act: (ss: GoogleAppsScript.Spreadsheet.Spreadsheet) => T): T {
+  const env = createExecutionEnv({ state: emulator.state, clock: emulator.clock, user: { email: LEAD } });
+  return act(createSpreadsheetApp(env).getActiveSpreadsheet());
+}
+
+export function registrationInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    orderNo: 'K-1042',
+    client: 'Айгерим Сапарова',
+    contact: '+77015550102',
+    channel: 'WhatsApp',
+    source: 'Обращение клиента',
+    kind: 'Повреждение',
+    summary: 'Царапина на фасаде в день монтажа, не хватает фурнитуры',
+    evidence: ['https://drive.example.com/photo-1'],
+    criticality: 'B',
+    ownerDept: 'Производство',
+    ...overrides,
+  };
+}
