@@ -259,7 +259,7 @@ export class Emulator {
     input: string,
     user = this.state.spreadsheet.owner,
   ): { edit: ReturnType<typeof editCellAsUser>; executions: ExecutionResult[] } {
-    const edit = editCellAsUser(this.state, sheetName, a1, input, user);
+    const edit = editCellAsUser(this.state, sheetName, a1, input, user, this.clock.now());
     const executions = this.state.triggers
       .filter((t) => t.eventType === 'ON_EDIT' && t.sourceId === this.state.spreadsheet.id)
       .map((t) =>

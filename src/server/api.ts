@@ -47,6 +47,8 @@ export interface Bootstrap {
     transitions: Record<Status, readonly Status[]>;
   };
   settings: Settings;
+  /** The case whose row is selected in the Cases tab, so the sidebar opens on it. */
+  selectedCaseId: string | null;
 }
 
 /** Runs `body` with an authorized context; failures reach the person in their language. */
@@ -76,7 +78,20 @@ export function apiBootstrap(): Bootstrap {
       transitions: TRANSITIONS,
     },
     settings: ctx.settings,
+    selectedCaseId: selectedCaseId(ctx),
   }));
+}
+
+/** The id in the selected row of the Cases tab, if a case row is selected. */
+function selectedCaseId(ctx: RequestContext): string | null {
+  const range = SpreadsheetApp.getActiveRange();
+  if (!range || range.getRow() < 2) return null;
+  const sheet = range.getSheet();
+  if (sheet.getName() !== CASES.ru && sheet.getName() !== CASES.en) return null;
+  const table = casesTable(ctx.wb);
+  if (!table.has('id')) return null;
+  const id = String(sheet.getRange(range.getRow(), table.columnNumber('id')).getValue()).trim();
+  return CASE_ID.test(id) ? id : null;
 }
 
 export function apiGetSettings(): Settings {

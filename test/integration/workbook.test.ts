@@ -233,3 +233,17 @@ describe('the Events tab is the whole history', () => {
     }
   });
 });
+
+describe('the sidebar opens on the selected case', () => {
+  test('apiBootstrap names the case whose row is selected in the Cases tab', () => {
+    const emulator = setUpWorkbook();
+    const c = emulator.scriptRun<CaseView>('apiRegisterCase', [registrationInput()], { user: AGENT });
+    const selected = () =>
+      emulator.scriptRun<{ selectedCaseId: string | null }>('apiBootstrap', [], { user: AGENT }).selectedCaseId;
+    expect(selected()).toBeNull();
+    asPerson(emulator, (ss) => ss.getSheetByName('Кейсы')?.getRange('F2').activate());
+    expect(selected()).toBe(c.id);
+    asPerson(emulator, (ss) => ss.getSheetByName('Настройки')?.getRange('A2').activate());
+    expect(selected()).toBeNull();
+  });
+});
