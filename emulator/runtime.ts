@@ -29,6 +29,7 @@ export interface EmulatorOptions {
   now?: Date;
   spreadsheet?: NewSpreadsheetOptions;
   outboxDir?: string;
+  driveDir?: string;
   accountKind?: 'consumer' | 'workspace';
   /** The real-time limit of one execution, to stop runaway loops (not Apps Script's 6 minutes). */
   realTimeoutMs?: number;
@@ -142,6 +143,7 @@ export class Emulator {
       config: {
         buildDir: this.options.buildDir,
         outboxDir: this.options.outboxDir,
+        driveDir: this.options.driveDir,
         accountKind: this.options.accountKind ?? 'consumer',
         isAddon: true,
       },

@@ -81,6 +81,8 @@ export interface EmulatorConfig {
   buildDir: string;
   /** Where MailApp writes .eml files; none when undefined (tests keep mail in memory). */
   outboxDir?: string;
+  /** Where DriveApp keeps file contents; none when undefined (tests keep them in memory). */
+  driveDir?: string;
   /** Mail quota: 100 recipients a day (consumer) or 1,500 (Workspace). */
   accountKind: 'consumer' | 'workspace';
   /** Apps Script add-on rules apply (one trigger of each type per document, hourly at most). */

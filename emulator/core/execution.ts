@@ -63,6 +63,7 @@ export function createExecutionEnv(options: ExecutionEnvOptions = {}): Execution
     config: {
       buildDir: options.config?.buildDir ?? 'build',
       outboxDir: options.config?.outboxDir,
+      driveDir: options.config?.driveDir,
       accountKind: options.config?.accountKind ?? 'consumer',
       isAddon: options.config?.isAddon ?? true,
     },
