@@ -355,16 +355,17 @@ export function parseSettingsRows(
     });
   }
 
-  if (problems.length === 0) {
-    for (const p of settingsProblems(s)) {
-      const field = p.field ?? '';
-      const at =
-        fieldCells.get(field) ??
-        fieldCells.get(field.split('.').slice(0, -1).join('.')) ??
-        fieldCells.get(field.split('.')[0] ?? '') ??
-        'A1';
-      problems.push({ cell: at, message: t(lang, p.key, p.params) });
-    }
+  // Every problem at once, so a lead fixes the tab in one pass; a cell that could not be read
+  // is reported once, not again for what its fallback value then breaks.
+  const unreadable = new Set(problems.map((p) => p.cell));
+  for (const p of settingsProblems(s)) {
+    const field = p.field ?? '';
+    const at =
+      fieldCells.get(field) ??
+      fieldCells.get(field.split('.').slice(0, -1).join('.')) ??
+      fieldCells.get(field.split('.')[0] ?? '') ??
+      'A1';
+    if (!unreadable.has(at)) problems.push({ cell: at, message: t(lang, p.key, p.params) });
   }
   return { settings: problems.length === 0 ? s : null, problems };
 }

@@ -1,6 +1,7 @@
 import { stringifyState } from '../../emulator/core/persist';
 import type { Emulator } from '../../emulator/runtime';
 import type { CaseView, CaseList } from '../../src/server/api';
+import { failure } from '../support/failure';
 import { AGENT, LEAD, OWNER, VIEWER, asPerson, msk, registrationInput, setUpWorkbook } from '../support/workbook';
 
 type Run = <T>(fn: string, args?: unknown[], user?: string) => T;
@@ -9,14 +10,6 @@ function runner(emulator: Emulator): Run {
   return <T>(fn: string, args: unknown[] = [], user = AGENT) => emulator.scriptRun<T>(fn, args, { user });
 }
 
-function failure(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const HOUR = 3_600_000;
 

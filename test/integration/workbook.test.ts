@@ -1,18 +1,11 @@
 import { stringifyState } from '../../emulator/core/persist';
 import type { CaseView } from '../../src/server/api';
 import { newEmulator } from '../support/emulator';
+import { failure } from '../support/failure';
 import { AGENT, LEAD, MONDAY_10, asPerson, registrationInput, setUpWorkbook } from '../support/workbook';
 
 const RU_TABS = ['Кейсы', 'События', 'Настройки', 'Зоны роста', 'CSI', 'Заказы', 'Дашборд'];
 
-function failure(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('setupWorkbook', () => {
   test('creates every tab in the workbook language, makes the runner a lead and installs the edit trigger', () => {
