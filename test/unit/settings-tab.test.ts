@@ -15,8 +15,11 @@ describe('the Settings tab layout', () => {
     const settings = withLead(defaultSettings(lang, 'Asia/Almaty'));
     settings.departments[0]!.owners = ['a@example.com', 'b@example.com'];
     settings.departments[0]!.head = 'head@example.com';
-    settings.calendar.hours[0] = null;
-    settings.calendar.holidays.push('2027-03-08');
+    settings.calendar = {
+      ...settings.calendar,
+      hours: [null, ...settings.calendar.hours.slice(1)],
+      holidays: [...settings.calendar.holidays, '2027-03-08'],
+    };
     const parsed = parseSettingsRows(settingsToRows(settings).rows, defaultSettings(lang, 'UTC'), noDates);
     expect(parsed.problems).toEqual([]);
     expect(parsed.settings).toEqual(settings);
