@@ -10,7 +10,6 @@ function runner(emulator: Emulator): Run {
   return <T>(fn: string, args: unknown[] = [], user = AGENT) => emulator.scriptRun<T>(fn, args, { user });
 }
 
-
 const HOUR = 3_600_000;
 
 describe('a case from registration to closing, through the built bundle', () => {

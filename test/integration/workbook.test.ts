@@ -6,7 +6,6 @@ import { AGENT, LEAD, MONDAY_10, asPerson, registrationInput, setUpWorkbook } fr
 
 const RU_TABS = ['Кейсы', 'События', 'Настройки', 'Зоны роста', 'CSI', 'Заказы', 'Дашборд'];
 
-
 describe('setupWorkbook', () => {
   test('creates every tab in the workbook language, makes the runner a lead and installs the edit trigger', () => {
     const emulator = newEmulator({
