@@ -28,7 +28,14 @@ import {
 } from '../sheets/cases-repo';
 import { SETTINGS_TAB, CASES } from '../sheets/schema';
 import { formatCases, writeSettingsTab } from '../sheets/setup';
-import { casesTable, eventsTable, LANG_PROPERTY, requireSheet, type Workbook } from '../sheets/workbook';
+import {
+  casesTable,
+  eventsTable,
+  LANG_PROPERTY,
+  rememberSettings,
+  requireSheet,
+  type Workbook,
+} from '../sheets/workbook';
 import { CASE_WORKERS, LEADS, openRequest, READERS, requireRole, type RequestContext } from './context';
 import { userFacing } from './errors';
 import { caseView, eventView, type CaseView } from './views';
@@ -108,6 +115,7 @@ export function apiSaveSettings(input: unknown): Settings {
       writeSettingsTab(requireSheet(wb, SETTINGS_TAB), settings);
       formatCases(requireSheet(wb, CASES), settings.language, settings);
       setDocumentProperty(LANG_PROPERTY, settings.language);
+      rememberSettings(settings, ctx.wb.timeZone);
       appendEvents(eventsTable(wb), [
         {
           at: now(),

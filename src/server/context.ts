@@ -8,7 +8,7 @@ import { t, type Lang } from '../domain/i18n';
 import type { Role } from '../domain/model';
 import { roleOf, type Settings } from '../domain/settings';
 import { activeUserEmail } from '../services/session';
-import { loadSettings, openWorkbook, type Workbook } from '../sheets/workbook';
+import { openWorkbookWithSettings, type Workbook } from '../sheets/workbook';
 
 export interface RequestContext {
   wb: Workbook;
@@ -24,10 +24,8 @@ export const LEADS: readonly Role[] = ['lead'];
 
 /** Opens the workbook and reads Settings (the language every message then speaks). */
 export function openRequest(): Omit<RequestContext, 'role'> {
-  const wb = openWorkbook();
-  const settings = loadSettings(wb);
-  const lang = settings.language;
-  return { wb: { ...wb, lang }, lang, settings, email: activeUserEmail() };
+  const { wb, settings } = openWorkbookWithSettings();
+  return { wb, lang: settings.language, settings, email: activeUserEmail() };
 }
 
 /** Checks that the caller has one of `roles`; says why not in the request's language. */

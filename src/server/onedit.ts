@@ -16,9 +16,9 @@ import { withDocumentLock } from '../services/lock';
 import { activeUserEmail } from '../services/session';
 import { parseStatus } from '../sheets/case-row';
 import { appendEvents, caseEvent, readCase, writeCase } from '../sheets/cases-repo';
-import { CASES } from '../sheets/schema';
+import { CASES, SETTINGS_TAB } from '../sheets/schema';
 import { Table } from '../sheets/table';
-import { eventsTable, loadSettings, openWorkbook } from '../sheets/workbook';
+import { eventsTable, forgetSettings, openWorkbookWithSettings } from '../sheets/workbook';
 import { describeProblems } from './errors';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
@@ -26,12 +26,16 @@ type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 export function onEditInstalled(e: EditEvent): void {
   const range = e.range;
   const sheet = range.getSheet();
-  const wb = openWorkbook(e.source);
   const sheetName = sheet.getName();
+  if (sheetName === SETTINGS_TAB.ru || sheetName === SETTINGS_TAB.en) {
+    // A lead edited Settings by hand: the next call reads (and validates) the tab again.
+    forgetSettings();
+    return;
+  }
   if (sheetName !== CASES.ru && sheetName !== CASES.en) return;
   if (range.getRow() < 2 || range.getNumRows() !== 1 || range.getNumColumns() !== 1) return;
 
-  const settings = loadSettings(wb);
+  const { wb, settings } = openWorkbookWithSettings(e.source);
   const lang = settings.language;
   const table = Table.open(sheet, CASES);
   const column = range.getColumn() - 1;

@@ -10,7 +10,7 @@ import { activeUserEmail } from '../services/session';
 import { appendEvents } from '../sheets/cases-repo';
 import { CASES, EVENTS } from '../sheets/schema';
 import { setupWorkbook as setupSheets, type SetupReport } from '../sheets/setup';
-import { findSheet } from '../sheets/workbook';
+import { findSheet, forgetSettings } from '../sheets/workbook';
 import { Table } from '../sheets/table';
 import { userFacing } from './errors';
 
@@ -43,6 +43,7 @@ export function setupWorkbook(): SetupSummary {
           if (existing && !leads.includes(runner)) throw new DomainError('forbidden', [{ key: 'setup.leadsOnly' }]);
         });
         lang = result.lang;
+        if (result.settingsWritten) forgetSettings();
         const changed = result.createdTabs.length + result.addedColumns.length > 0 || result.settingsWritten;
         if (changed) {
           const note = [

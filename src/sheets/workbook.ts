@@ -6,6 +6,7 @@
 import { DomainError } from '../domain/errors';
 import { languageOfLocale, t, type Lang } from '../domain/i18n';
 import { defaultSettings, type Settings } from '../domain/settings';
+import { getCachedJson, putCachedJson, removeCached } from '../services/cache';
 import { getDocumentProperty } from '../services/properties';
 import { CASES, EVENTS, SETTINGS_TAB, type TabDef } from './schema';
 import { parseSettingsRows } from './settings-tab';
@@ -74,4 +75,40 @@ export function casesTable(wb: Workbook): Table {
 
 export function eventsTable(wb: Workbook): Table {
   return Table.open(requireSheet(wb, EVENTS), EVENTS);
+}
+
+/** Where the parsed Settings are cached, and for how long at most. */
+const SETTINGS_CACHE_KEY = 'arbiter.settings.v1';
+const SETTINGS_CACHE_SECONDS = 600;
+
+interface CachedSettings {
+  settings: Settings;
+  timeZone: string;
+}
+
+/**
+ * The workbook and its Settings, from the document cache when they are there. Whoever changes
+ * Settings calls `rememberSettings` or `forgetSettings` (the API's save, setup, and onEdit of the
+ * Settings tab); the time limit covers a change made any other way.
+ */
+export function openWorkbookWithSettings(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): {
+  wb: Workbook;
+  settings: Settings;
+} {
+  const cached = getCachedJson<CachedSettings>(SETTINGS_CACHE_KEY);
+  if (cached?.settings && cached.timeZone) {
+    return { wb: { ss, lang: cached.settings.language, timeZone: cached.timeZone }, settings: cached.settings };
+  }
+  const opened = openWorkbook(ss);
+  const settings = loadSettings(opened);
+  rememberSettings(settings, opened.timeZone);
+  return { wb: { ...opened, lang: settings.language }, settings };
+}
+
+export function rememberSettings(settings: Settings, timeZone: string): void {
+  putCachedJson(SETTINGS_CACHE_KEY, { settings, timeZone } satisfies CachedSettings, SETTINGS_CACHE_SECONDS);
+}
+
+export function forgetSettings(): void {
+  removeCached(SETTINGS_CACHE_KEY);
 }

@@ -84,15 +84,14 @@ describe('setupWorkbook', () => {
 describe('settings kept in the Settings tab', () => {
   test('a broken value typed by hand is reported with its cell, never used', () => {
     const emulator = setUpWorkbook();
-    const cell = asPerson(emulator, (ss) => {
-      const sheet = ss.getSheetByName('Настройки');
-      const found = sheet?.createTextFinder('Нормативы SLA').findNext();
-      const row = (found?.getRow() ?? 0) + 2; // title, header, then A
-      sheet?.getRange(row, 2).setValue('много');
-      return `B${row}`;
+    emulator.scriptRun('apiBootstrap', [], { user: AGENT }); // the settings are now cached
+    const row = asPerson(emulator, (ss) => {
+      const found = ss.getSheetByName('Настройки')?.createTextFinder('Нормативы SLA').findNext();
+      return (found?.getRow() ?? 0) + 2; // title, header, then A
     });
+    emulator.editCell('Настройки', `B${row}`, 'много', LEAD);
     const message = failure(() => emulator.scriptRun('apiBootstrap', [], { user: AGENT }));
-    expect(message).toContain(`ячейка ${cell}`);
+    expect(message).toContain(`ячейка B${row}`);
     expect(message).toContain('ожидалось число, а не «много»');
   });
 

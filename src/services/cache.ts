@@ -1,0 +1,26 @@
+/**
+ * The document cache, for what every call needs and rarely changes (the parsed Settings): one
+ * cache read (a few ms) instead of several spreadsheet round trips.
+ */
+
+function documentCache(): GoogleAppsScript.Cache.Cache | null {
+  return CacheService.getDocumentCache();
+}
+
+export function getCachedJson<T>(key: string): T | null {
+  const text = documentCache()?.get(key);
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}
+
+export function putCachedJson(key: string, value: unknown, seconds: number): void {
+  documentCache()?.put(key, JSON.stringify(value), seconds);
+}
+
+export function removeCached(key: string): void {
+  documentCache()?.remove(key);
+}
