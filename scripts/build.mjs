@@ -60,7 +60,10 @@ async function buildServer(names) {
 
 async function buildSidebar() {
   const result = await build({
-    entryPoints: [path.join(uiDir, 'main.ts')],
+    entryPoints: [path.join(uiDir, 'main.tsx')],
+    // Preact's JSX runtime (src/ui/tsconfig.json says the same for the type checker).
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
     bundle: true,
     format: 'iife',
     target: 'es2019',

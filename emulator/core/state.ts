@@ -4,6 +4,7 @@
  * data (JSON plus `Date`s, see persist.ts) so it can be saved to and loaded from a file, copied,
  * and compared. Each section is read and written only by the fake that owns it.
  */
+import type { DriveState } from '../services/drive';
 import type { SpreadsheetState } from '../spreadsheet/model';
 import { createSpreadsheetState, type NewSpreadsheetOptions } from '../spreadsheet/model';
 
@@ -107,6 +108,8 @@ export interface EmulatorState {
   triggers: TriggerState[];
   mail: MailState;
   ui: UiState;
+  /** DriveApp's files and folders; absent until something is stored (and in older saved states). */
+  drive?: DriveState;
   /** Virtual time (ms since epoch) when the state was last saved, so a sandbox resumes there. */
   clockMs: number;
   /** Counter for ids the runtime hands out (triggers, mails, uuids are random-looking but seeded). */

@@ -5,6 +5,7 @@
  */
 import type { ExecutionEnv } from '../core/env';
 import { createCacheService } from './cache';
+import { createDriveApp } from './drive';
 import { createHtmlService } from './html';
 import { createLockService } from './lock';
 import { createConsole, createLogger, type EmulatedConsole } from './logger';
@@ -15,6 +16,7 @@ import { createSession } from './session';
 import { createUtilities } from './utilities';
 
 export { toEml } from './eml';
+export { readDriveFile, type DriveState } from './drive';
 export { releaseExecutionLocks } from './lock';
 export { scriptTimeZone } from './session';
 export { firstRunAt, nextRunAfter } from './triggers';
@@ -31,6 +33,7 @@ export type ServiceGlobals = {
   HtmlService: GoogleAppsScript.HTML.HtmlService;
   Session: GoogleAppsScript.Base.Session;
   Utilities: GoogleAppsScript.Utilities.Utilities;
+  DriveApp: GoogleAppsScript.Drive.DriveApp;
   Logger: GoogleAppsScript.Base.Logger;
   console: EmulatedConsole;
 };
@@ -45,6 +48,7 @@ export function createServiceGlobals(env: ExecutionEnv): ServiceGlobals {
     HtmlService: createHtmlService(env),
     Session: createSession(env),
     Utilities: createUtilities(env),
+    DriveApp: createDriveApp(env),
     Logger: createLogger(env),
     console: createConsole(env),
   };

@@ -36,8 +36,7 @@ import {
   requireSheet,
   type Workbook,
 } from '../sheets/workbook';
-import { CASE_WORKERS, LEADS, openRequest, READERS, requireRole, type RequestContext } from './context';
-import { userFacing } from './errors';
+import { CASE_WORKERS, handleRequest, LEADS, READERS, type RequestContext } from './context';
 import { caseView, eventView, type CaseView } from './views';
 
 export type { CaseView, EventView } from './views';
@@ -56,25 +55,14 @@ export interface Bootstrap {
   settings: Settings;
   /** The case whose row is selected in the Cases tab, so the sidebar opens on it. */
   selectedCaseId: string | null;
-}
-
-/** Runs `body` with an authorized context; failures reach the person in their language. */
-function call<T>(roles: readonly Role[], body: (ctx: RequestContext) => T): T {
-  let lang: 'ru' | 'en' = 'ru';
-  return userFacing(
-    () => lang,
-    () => {
-      const request = openRequest();
-      lang = request.lang;
-      return body(requireRole(request, roles));
-    },
-  );
+  /** The server's time: due times are shown relative to it, not to the browser's clock. */
+  now: string;
 }
 
 const actorOf = (ctx: RequestContext): Actor => ({ email: ctx.email, role: ctx.role });
 
 export function apiBootstrap(): Bootstrap {
-  return call(READERS, (ctx) => ({
+  return handleRequest(READERS, (ctx) => ({
     user: { email: ctx.email, name: ctx.settings.team.find((m) => m.email === ctx.email)?.name ?? '' },
     role: ctx.role,
     locale: ctx.lang,
@@ -86,6 +74,7 @@ export function apiBootstrap(): Bootstrap {
     },
     settings: ctx.settings,
     selectedCaseId: selectedCaseId(ctx),
+    now: new Date(now()).toISOString(),
   }));
 }
 
@@ -102,11 +91,11 @@ function selectedCaseId(ctx: RequestContext): string | null {
 }
 
 export function apiGetSettings(): Settings {
-  return call(READERS, (ctx) => ctx.settings);
+  return handleRequest(READERS, (ctx) => ctx.settings);
 }
 
 export function apiSaveSettings(input: unknown): Settings {
-  return call(LEADS, (ctx) => {
+  return handleRequest(LEADS, (ctx) => {
     const settings = coerceSettings(input);
     const problems = settingsProblems(settings);
     if (problems.length > 0) throw new DomainError('validation', problems);
@@ -135,7 +124,7 @@ export function apiSaveSettings(input: unknown): Settings {
 }
 
 export function apiRegisterCase(input: unknown): CaseView {
-  return call(CASE_WORKERS, (ctx) => {
+  return handleRequest(CASE_WORKERS, (ctx) => {
     const fields = validateRegistration(input, ctx.settings, ctx.email);
     return withDocumentLock(() => {
       const at = now();
@@ -214,12 +203,17 @@ function commit(
   return caseView(next, ctx.settings, at, actorOf(ctx));
 }
 
-export function apiGetCase(id: unknown): CaseView {
-  return call(READERS, (ctx) => {
+export function apiGetCase(id: unknown): CaseView & { now: string } {
+  return handleRequest(READERS, (ctx) => {
     const caseId = checkId(id);
     const record = loadCase(casesTable(ctx.wb), caseId, ctx.lang);
     const events = readCaseEvents(eventsTable(ctx.wb), caseId);
-    return { ...caseView(record.value, ctx.settings, now(), actorOf(ctx)), events: events.map(eventView) };
+    const at = now();
+    return {
+      ...caseView(record.value, ctx.settings, at, actorOf(ctx)),
+      events: events.map(eventView),
+      now: new Date(at).toISOString(),
+    };
   });
 }
 
@@ -235,6 +229,8 @@ export interface ListQuery {
 
 export interface CaseList {
   items: CaseView[];
+  /** The server's time the list was computed at. */
+  now: string;
   total: number;
   /** Counts over every case the query's filters (except paging) keep. */
   counts: { overdue: number; atRisk: number; dueToday: number; waiting: number };
@@ -268,7 +264,7 @@ function checkQuery(
 }
 
 export function apiListCases(query?: unknown): CaseList {
-  return call(READERS, (ctx) => {
+  return handleRequest(READERS, (ctx) => {
     const q = checkQuery(query);
     const at = now();
     const actor = actorOf(ctx);
@@ -290,6 +286,7 @@ export function apiListCases(query?: unknown): CaseList {
     const open = views.filter((v) => OPEN_STATUSES.includes(v.status));
     return {
       items: views.slice(q.offset, q.offset + q.limit),
+      now: new Date(at).toISOString(),
       total: views.length,
       counts: {
         overdue: open.filter((v) => v.overdue).length,
@@ -323,7 +320,7 @@ function endOfLocalDay(at: number, timeZone: string): number {
 }
 
 export function apiTransition(id: unknown, input: unknown): CaseView {
-  return call(['agent', 'lead', 'owner'], (ctx) => {
+  return handleRequest(['agent', 'lead', 'owner'], (ctx) => {
     const caseId = checkId(id);
     const body = bodyOf(input);
     const version = checkVersion(body);
@@ -363,7 +360,7 @@ function optionalNumber(v: unknown, field: string): number | null {
 }
 
 export function apiUpdateCase(id: unknown, input: unknown): CaseView {
-  return call(CASE_WORKERS, (ctx) => {
+  return handleRequest(CASE_WORKERS, (ctx) => {
     const caseId = checkId(id);
     const body = bodyOf(input);
     const version = checkVersion(body);
@@ -387,7 +384,7 @@ export function apiUpdateCase(id: unknown, input: unknown): CaseView {
 }
 
 export function apiRecordFirstResponse(id: unknown, input: unknown): CaseView {
-  return call(CASE_WORKERS, (ctx) => {
+  return handleRequest(CASE_WORKERS, (ctx) => {
     const caseId = checkId(id);
     const version = checkVersion(bodyOf(input));
     return withDocumentLock(() => {
@@ -404,7 +401,7 @@ export function apiRecordFirstResponse(id: unknown, input: unknown): CaseView {
 }
 
 export function apiRenderTemplate(id: unknown, key: unknown): RenderedMessage {
-  return call(READERS, (ctx) => {
+  return handleRequest(READERS, (ctx) => {
     const caseId = checkId(id);
     const template = ctx.settings.templates.find((tpl) => tpl.key === key);
     if (!template) fail('not_found', 'case.templateUnknown', { key: String(key ?? '') });

@@ -8,6 +8,7 @@ import { t, type Lang } from '../domain/i18n';
 import type { Role } from '../domain/model';
 import { roleOf, type Settings } from '../domain/settings';
 import { activeUserEmail } from '../services/session';
+import { userFacing } from './errors';
 import { openWorkbookWithSettings, type Workbook } from '../sheets/workbook';
 
 export interface RequestContext {
@@ -43,4 +44,20 @@ export function requireRole(request: Omit<RequestContext, 'role'>, roles: readon
     ]);
   }
   return { ...request, role };
+}
+
+/**
+ * Runs a sidebar call: opens the request, checks the caller's role, runs `body`; any failure
+ * reaches the person as an Error in the workbook's language (see errors.ts).
+ */
+export function handleRequest<T>(roles: readonly Role[], body: (ctx: RequestContext) => T): T {
+  let lang: Lang = 'ru';
+  return userFacing(
+    () => lang,
+    () => {
+      const request = openRequest();
+      lang = request.lang;
+      return body(requireRole(request, roles));
+    },
+  );
 }

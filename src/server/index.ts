@@ -15,3 +15,4 @@ export {
   apiRecordFirstResponse,
   apiRenderTemplate,
 } from './api';
+export { apiUploadEvidence } from './evidence';

@@ -1,0 +1,232 @@
+/**
+ * Form controls with their label, hint and error tied to the input (for screen readers and for
+ * the browser tests: `field-<name>`, `error-<name>`). Every value is rendered as text by Preact,
+ * never as HTML.
+ */
+import type { ComponentChildren } from 'preact';
+import { useApp } from './context';
+
+interface FieldBase {
+  /** The field's name: the test id suffix and the key of its error. */
+  name: string;
+  label: string;
+  /** Makes ids unique when two forms show the same field. */
+  idPrefix: string;
+  required?: boolean;
+  error?: string | undefined;
+  hint?: string | undefined;
+}
+
+function ids(props: FieldBase) {
+  const id = `${props.idPrefix}-${props.name}`;
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return {
+    id,
+    name: props.name,
+    'data-testid': `field-${props.name}`,
+    'aria-invalid': props.error ? true : undefined,
+    'aria-describedby': describedBy || undefined,
+    'aria-required': props.required ? true : undefined,
+  } as const;
+}
+
+function RequiredMark() {
+  const { tr } = useApp();
+  return (
+    <>
+      <span class="required" aria-hidden="true">
+        {' *'}
+      </span>
+      <span class="sr-only"> ({tr('ui.required')})</span>
+    </>
+  );
+}
+
+function FieldShell(props: FieldBase & { children: ComponentChildren }) {
+  const id = `${props.idPrefix}-${props.name}`;
+  return (
+    <div class={props.error ? 'field invalid' : 'field'}>
+      <label for={id}>
+        {props.label}
+        {props.required && <RequiredMark />}
+      </label>
+      {props.children}
+      {props.hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      <FieldError id={`${id}-error`} name={props.name} error={props.error} />
+    </div>
+  );
+}
+
+export function FieldError(props: { id?: string; name: string; error?: string | undefined }) {
+  if (!props.error) return null;
+  return (
+    <p class="error" id={props.id} data-testid={`error-${props.name}`}>
+      {props.error}
+    </p>
+  );
+}
+
+/** The few input attributes the forms set; the rest is the field's business. */
+interface InputProps {
+  type?: 'text' | 'email' | 'number' | 'tel' | 'url';
+  autoComplete?: 'off';
+  autoCapitalize?: 'none' | 'characters';
+  inputMode?: 'text' | 'email' | 'numeric' | 'tel' | 'url';
+  placeholder?: string;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  step?: number;
+}
+
+export function TextField(props: FieldBase & { value: string; onValue: (value: string) => void; input?: InputProps }) {
+  const { type = 'text', ...attrs } = props.input ?? {};
+  return (
+    <FieldShell {...props}>
+      <input
+        // Preact types each input type separately; these attributes are valid for all of them.
+        type={type as 'text'}
+        {...attrs}
+        {...ids(props)}
+        value={props.value}
+        onInput={(e) => props.onValue(e.currentTarget.value)}
+      />
+    </FieldShell>
+  );
+}
+
+export function AreaField(
+  props: FieldBase & { value: string; onValue: (value: string) => void; rows?: number; readOnly?: boolean },
+) {
+  return (
+    <FieldShell {...props}>
+      <textarea
+        {...ids(props)}
+        rows={props.rows ?? 3}
+        readOnly={props.readOnly}
+        value={props.value}
+        onInput={(e) => props.onValue(e.currentTarget.value)}
+      />
+    </FieldShell>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField(
+  props: FieldBase & { value: string; options: readonly Option[]; onValue: (value: string) => void; empty?: string },
+) {
+  const { tr } = useApp();
+  // A value no longer in the list (Settings changed) stays visible rather than silently changing.
+  const options =
+    props.value && !props.options.some((o) => o.value === props.value)
+      ? [...props.options, { value: props.value, label: props.value }]
+      : props.options;
+  return (
+    <FieldShell {...props}>
+      <select {...ids(props)} value={props.value} onChange={(e) => props.onValue(e.currentTarget.value)}>
+        <option value="">{props.empty ?? tr('ui.select')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function CheckField(
+  props: Omit<FieldBase, 'required'> & { checked: boolean; onValue: (checked: boolean) => void },
+) {
+  const attrs = ids(props);
+  return (
+    <div class={props.error ? 'field check invalid' : 'field check'}>
+      <input
+        type="checkbox"
+        {...attrs}
+        checked={props.checked}
+        onChange={(e) => props.onValue(e.currentTarget.checked)}
+      />
+      <label for={attrs.id}>
+        {props.label}
+        {props.hint && (
+          <span class="hint" id={`${attrs.id}-hint`}>
+            {props.hint}
+          </span>
+        )}
+      </label>
+      <FieldError id={`${attrs.id}-error`} name={props.name} error={props.error} />
+    </div>
+  );
+}
+
+/** A radio group: one fieldset, a legend, each radio `field-<name>-<value>`. */
+export function RadioField(
+  props: FieldBase & { value: string; options: readonly Option[]; onValue: (value: string) => void },
+) {
+  const errorId = `${props.idPrefix}-${props.name}-error`;
+  return (
+    <fieldset
+      class={props.error ? 'field radios invalid' : 'field radios'}
+      aria-describedby={props.error ? errorId : undefined}
+      aria-required={props.required ? true : undefined}
+    >
+      <legend>
+        {props.label}
+        {props.required && <RequiredMark />}
+      </legend>
+      {props.options.map((o) => {
+        const id = `${props.idPrefix}-${props.name}-${o.value}`;
+        return (
+          <div class="radio" key={o.value}>
+            <input
+              type="radio"
+              id={id}
+              name={`${props.idPrefix}-${props.name}`}
+              value={o.value}
+              data-testid={`field-${props.name}-${o.value}`}
+              checked={props.value === o.value}
+              onChange={() => props.onValue(o.value)}
+            />
+            <label for={id}>{o.label}</label>
+          </div>
+        );
+      })}
+      <FieldError id={errorId} name={props.name} error={props.error} />
+    </fieldset>
+  );
+}
+
+/** The message about no field in particular, where the person acted. */
+export function FormError(props: { error?: string | undefined; children?: ComponentChildren }) {
+  if (!props.error) return null;
+  return (
+    <div class="form-error" role="alert">
+      <p data-testid="form-error">{props.error}</p>
+      {props.children}
+    </div>
+  );
+}
+
+export function Spinner(props: { label: string }) {
+  return (
+    <p class="loading" role="status">
+      <span class="spinner" aria-hidden="true" />
+      {props.label}
+    </p>
+  );
+}
+
+/** Focuses the first invalid control of a form after a failed submit. */
+export function focusFirstInvalid(form: HTMLElement | null): void {
+  const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"], .invalid input, .invalid select');
+  invalid?.focus();
+}

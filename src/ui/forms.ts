@@ -1,0 +1,271 @@
+/**
+ * The sidebar's forms as plain data: what a person typed, the request it becomes, and the message
+ * each field shows. The checks are the domain's own (validateRegistration, guardProblems), so the
+ * sidebar says exactly what the server would, before anything is sent. Pure: unit-tested in Node.
+ */
+import { EDITABLE_FIELDS, validateEdit, validateRegistration, type RegisterInput } from '../domain/case-input';
+import { isDomainError, type Problem } from '../domain/errors';
+import { t, type Lang } from '../domain/i18n';
+import { guardProblems, isLink } from '../domain/lifecycle';
+import type { Case, Criticality, Status } from '../domain/model';
+import { departmentNamed, type Settings } from '../domain/settings';
+import type { CaseView } from '../server/views';
+import { splitByField, type ServerError } from './server-error';
+
+export type FieldErrors = Record<string, string>;
+
+/** Problems as one message per field (several problems of a field are joined). */
+export function problemsByField(problems: readonly Problem[], lang: Lang): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const problem of problems) {
+    const field = problem.field ?? '';
+    const text = t(lang, problem.key, problem.params);
+    errors[field] = errors[field] ? `${errors[field]} ${text}` : text;
+  }
+  return errors;
+}
+
+/** A failed server call as field messages; `''` holds what is about no field. */
+export function serverErrorsByField(error: ServerError, lang: Lang): FieldErrors {
+  if (error.kind !== 'validation' && error.kind !== 'guard') return { '': error.message };
+  const { byField, general } = splitByField(error, lang);
+  return general ? { ...byField, '': general } : byField;
+}
+
+/** Runs a domain check; its problems become field messages, nothing thrown means no errors. */
+function collect(check: () => unknown, lang: Lang): FieldErrors {
+  try {
+    check();
+    return {};
+  } catch (error) {
+    if (isDomainError(error)) return problemsByField(error.problems, lang);
+    throw error;
+  }
+}
+
+/** The case fields as typed: strings and flags, evidence as a list plus the link being typed. */
+export interface CaseFieldsDraft {
+  orderNo: string;
+  client: string;
+  contact: string;
+  channel: string;
+  source: string;
+  kind: string;
+  summary: string;
+  evidence: string[];
+  /** A link typed but not yet added: it counts, so nothing typed is lost on submit. */
+  evidenceLink: string;
+  criticality: Criticality | '';
+  ownerDept: string;
+  ownerEmail: string;
+  agent: string;
+  manager: string;
+  team: string;
+  bypass: boolean;
+  stopShipment: boolean;
+}
+
+export type DraftField = Exclude<keyof CaseFieldsDraft, 'evidenceLink'>;
+
+export function emptyDraft(): CaseFieldsDraft {
+  return {
+    orderNo: '',
+    client: '',
+    contact: '',
+    channel: '',
+    source: '',
+    kind: '',
+    summary: '',
+    evidence: [],
+    evidenceLink: '',
+    criticality: '',
+    ownerDept: '',
+    ownerEmail: '',
+    agent: '',
+    manager: '',
+    team: '',
+    bypass: false,
+    stopShipment: false,
+  };
+}
+
+/** The draft of an existing case, for editing it. */
+export function draftOf(view: CaseView): CaseFieldsDraft {
+  const draft = emptyDraft();
+  for (const field of EDITABLE_FIELDS) (draft as unknown as Record<string, unknown>)[field] = view[field];
+  draft.evidence = [...view.evidence];
+  return draft;
+}
+
+function evidenceOf(draft: CaseFieldsDraft): string[] {
+  const typed = draft.evidenceLink.trim();
+  return typed && !draft.evidence.includes(typed) ? [...draft.evidence, typed] : draft.evidence;
+}
+
+/** What apiRegisterCase gets: optional fields left out when empty (the server fills them). */
+export function registrationInput(draft: CaseFieldsDraft): RegisterInput {
+  const optional = (value: string) => (value.trim() ? value.trim() : undefined);
+  return {
+    orderNo: draft.orderNo.trim(),
+    client: draft.client.trim(),
+    contact: draft.contact.trim(),
+    channel: draft.channel,
+    source: draft.source,
+    kind: draft.kind,
+    summary: draft.summary.trim(),
+    evidence: evidenceOf(draft),
+    criticality: draft.criticality as Criticality,
+    ownerDept: draft.ownerDept,
+    ownerEmail: optional(draft.ownerEmail),
+    agent: optional(draft.agent),
+    manager: optional(draft.manager),
+    team: optional(draft.team),
+    bypass: draft.bypass,
+    stopShipment: draft.stopShipment,
+  };
+}
+
+export function registrationErrors(
+  draft: CaseFieldsDraft,
+  settings: Settings,
+  caller: string,
+  lang: Lang,
+): FieldErrors {
+  return collect(() => validateRegistration(registrationInput(draft), settings, caller), lang);
+}
+
+/** The fields an edit changes (only those are sent, so a concurrent edit of others is kept). */
+export function editInput(before: CaseView, draft: CaseFieldsDraft): Record<string, unknown> {
+  const after = { ...registrationInput(draft), ownerEmail: draft.ownerEmail.trim(), agent: draft.agent.trim() };
+  const changes: Record<string, unknown> = {};
+  for (const field of EDITABLE_FIELDS) {
+    const value = after[field] ?? '';
+    if (JSON.stringify(value) !== JSON.stringify(before[field])) changes[field] = value;
+  }
+  return changes;
+}
+
+export function editErrors(changes: Record<string, unknown>, settings: Settings, lang: Lang): FieldErrors {
+  return collect(() => validateEdit(changes, settings), lang);
+}
+
+/** The department's default owner: the first one listed in Settings. */
+export function defaultOwner(settings: Settings, department: string): string {
+  return departmentNamed(settings, department)?.owners[0] ?? '';
+}
+
+/** What a person may type when moving a case; each step asks only for some of it. */
+export interface TransitionDraft {
+  ownerDept: string;
+  ownerEmail: string;
+  resolution: string;
+  evidence: string[];
+  evidenceLink: string;
+  rootCause: string;
+  prevention: string;
+  csat: string;
+  nps: string;
+  reason: string;
+  note: string;
+}
+
+export type TransitionField = Exclude<keyof TransitionDraft, 'evidenceLink'>;
+
+export function emptyTransitionDraft(view: CaseView): TransitionDraft {
+  return {
+    ownerDept: view.ownerDept,
+    ownerEmail: view.ownerEmail,
+    resolution: '',
+    evidence: [],
+    evidenceLink: '',
+    rootCause: '',
+    prevention: '',
+    csat: '',
+    nps: '',
+    reason: '',
+    note: '',
+  };
+}
+
+/**
+ * What moving `view` to `to` asks for: the guard's needs (DESIGN.md), and nothing else. An empty
+ * list means the step is taken at once, without a form.
+ */
+export function transitionFields(view: CaseView, to: Status): TransitionField[] {
+  switch (to) {
+    case 'in_progress':
+      return view.ownerDept.trim() && view.ownerEmail.trim() ? [] : ['ownerDept', 'ownerEmail'];
+    case 'resolved':
+      return view.criticality === 'A' && !view.evidence.some(isLink) ? ['resolution', 'evidence'] : ['resolution'];
+    case 'closed':
+      return view.criticality === 'C' ? ['rootCause', 'csat', 'nps'] : ['rootCause', 'prevention', 'csat', 'nps'];
+    case 'cancelled':
+      return ['reason'];
+    case 'reopened':
+      return ['note'];
+    default:
+      return [];
+  }
+}
+
+/** "5" → 5, "" → null, "abc" → NaN (which the guard then refuses with its message). */
+function score(text: string): number | null {
+  const trimmed = text.trim();
+  return trimmed ? Number(trimmed) : null;
+}
+
+/** The apiTransition body for the fields the step asks for. */
+export function transitionBody(view: CaseView, to: Status, draft: TransitionDraft): Record<string, unknown> {
+  const body: Record<string, unknown> = { to, version: view.version };
+  for (const field of transitionFields(view, to)) {
+    if (field === 'csat' || field === 'nps') {
+      const value = score(draft[field]);
+      if (value !== null) body[field] = value;
+    } else if (field === 'resolution' || field === 'rootCause' || field === 'prevention' || field === 'reason') {
+      body[field] = draft[field].trim();
+    } else if (field === 'note' && draft.note.trim()) {
+      body.note = draft.note.trim();
+    }
+  }
+  return body;
+}
+
+/**
+ * The case fields a step needs changed first (an owner to start work, evidence to resolve an A
+ * case): apiTransition takes neither, so they go through apiUpdateCase just before.
+ */
+export function preTransitionEdit(view: CaseView, to: Status, draft: TransitionDraft): Record<string, unknown> | null {
+  const fields = transitionFields(view, to);
+  const edit: Record<string, unknown> = {};
+  if (fields.includes('ownerDept') && draft.ownerDept !== view.ownerDept) edit.ownerDept = draft.ownerDept;
+  if (fields.includes('ownerEmail') && draft.ownerEmail.trim() !== view.ownerEmail)
+    edit.ownerEmail = draft.ownerEmail.trim();
+  if (fields.includes('evidence')) {
+    const typed = draft.evidenceLink.trim();
+    const added = typed && !draft.evidence.includes(typed) ? [...draft.evidence, typed] : draft.evidence;
+    if (added.length > 0) edit.evidence = [...view.evidence, ...added];
+  }
+  return Object.keys(edit).length > 0 ? edit : null;
+}
+
+/** The guard's messages for this step, checked on the case as it would be after the edit. */
+export function transitionErrors(
+  view: CaseView,
+  to: Status,
+  draft: TransitionDraft,
+  settings: Settings,
+  lang: Lang,
+): FieldErrors {
+  const edit = preTransitionEdit(view, to, draft) ?? {};
+  const errors = editErrors(edit, settings, lang);
+  const after = { ...view, ...edit };
+  const body = transitionBody(view, to, draft);
+  // The guard reads only fields a CaseView carries with the same types (owner, criticality,
+  // evidence), so the view stands in for the stored case.
+  const problems = guardProblems(
+    after as unknown as Case,
+    { ...body, to } as Parameters<typeof guardProblems>[1],
+    settings,
+  );
+  return { ...problemsByField(problems, lang), ...errors };
+}

@@ -1,0 +1,144 @@
+/**
+ * Message to the client: a template from Settings rendered for this case, editable before it is
+ * sent, a copy button and a WhatsApp link that opens the chat with the text (seed 000: WhatsApp is
+ * the main channel).
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { whatsappLink } from '../../domain/templates';
+import { FormError, Spinner } from '../components';
+import { useApp } from '../context';
+import { asServerError, rpc } from '../rpc';
+
+/** Copies with the Clipboard API, else with a selected text area (the sidebar's iframe may block the API). */
+async function copyText(text: string, area: HTMLTextAreaElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    if (!area) return false;
+    area.focus();
+    area.select();
+    return document.execCommand('copy');
+  }
+}
+
+export function MessageView(props: { id: string }) {
+  const { boot, tr, notify, go } = useApp();
+  const templates = boot.settings.templates;
+  const [key, setKey] = useState(templates[0]?.key ?? '');
+  const [text, setText] = useState<string | null>(null);
+  const [contact, setContact] = useState('');
+  const [error, setError] = useState('');
+  const area = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    rpc('apiGetCase', props.id)
+      .then((view) => current && setContact(view.contact))
+      .catch((caught: unknown) => current && setError(asServerError(caught).message));
+    return () => {
+      current = false;
+    };
+  }, [props.id]);
+
+  useEffect(() => {
+    if (!key) return undefined;
+    let current = true;
+    setText(null);
+    rpc('apiRenderTemplate', props.id, key)
+      .then((rendered) => {
+        if (!current) return;
+        setText(rendered.text);
+        setError('');
+      })
+      .catch((caught: unknown) => current && setError(asServerError(caught).message));
+    return () => {
+      current = false;
+    };
+  }, [props.id, key]);
+
+  const copy = async () => {
+    if (text === null) return;
+    if (await copyText(text, area.current)) notify(tr('ui.message.copied'));
+    else setError(tr('ui.message.copyFailed'));
+  };
+
+  return (
+    <section class="view" aria-labelledby="message-title">
+      <div class="view-head">
+        <button
+          type="button"
+          class="icon back"
+          aria-label={tr('ui.back')}
+          title={tr('ui.back')}
+          onClick={() => go({ name: 'case', id: props.id })}
+        >
+          ←
+        </button>
+        <h1 id="message-title" tabIndex={-1}>
+          {tr('ui.case.message')}
+        </h1>
+      </div>
+      <p class="hint">{props.id}</p>
+      {templates.length === 0 ? (
+        <p class="empty">{tr('ui.message.noTemplates')}</p>
+      ) : (
+        <>
+          <div class="field">
+            <label for="message-template">{tr('ui.message.template')}</label>
+            <select
+              id="message-template"
+              data-testid="template-picker"
+              value={key}
+              onChange={(e) => setKey(e.currentTarget.value)}
+            >
+              {templates.map((tpl) => (
+                <option key={tpl.key} value={tpl.key}>
+                  {tpl.name || tpl.key}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="message-text">{tr('ui.message.text')}</label>
+            {text === null && !error ? (
+              <Spinner label={tr('ui.loading')} />
+            ) : (
+              <textarea
+                ref={area}
+                id="message-text"
+                data-testid="message-text"
+                rows={9}
+                value={text ?? ''}
+                onInput={(e) => setText(e.currentTarget.value)}
+              />
+            )}
+          </div>
+          <FormError error={error} />
+          <div class="actions">
+            <button
+              type="button"
+              class="primary"
+              data-testid="copy-message"
+              onClick={() => void copy()}
+              disabled={text === null}
+            >
+              {tr('ui.message.copy')}
+            </button>
+            {text !== null && (
+              <a
+                class="button whatsapp"
+                data-testid="whatsapp-link"
+                href={whatsappLink(contact, text)}
+                target="_blank"
+                rel="noopener"
+              >
+                {tr('ui.message.whatsapp')}
+              </a>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
