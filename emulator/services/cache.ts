@@ -10,7 +10,7 @@ import type { ExecutionEnv } from '../core/env';
 import { gasError } from '../core/errors';
 import type { CacheEntry } from '../core/state';
 import { CacheServiceStub, CacheStub } from '../generated/stubs';
-import { NEEDS_LIMITED, storeUser, utf8Length } from './shared';
+import { NEEDS_LIMITED, storeUser, utf8Length } from '../core/shared';
 
 export const CACHE_KEY_LIMIT_CHARS = 250;
 export const CACHE_VALUE_LIMIT_BYTES = 100 * 1024;

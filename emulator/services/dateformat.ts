@@ -4,7 +4,7 @@
  * and https://docs.oracle.com/javase/8/docs/api/java/text/SimpleDateFormat.html
  */
 import { gasError, notModeled } from '../core/errors';
-import { epochDay, wallClock, type WallClock } from './timezone';
+import { epochDay, wallClock, type WallClock } from '../core/timezone';
 
 const MONTHS = [
   'January',

@@ -17,7 +17,7 @@ import type { CallKind } from '../core/meter';
 import { gasError } from '../core/errors';
 import type { EmulatorState } from '../core/state';
 import { DriveAppStub, FileIteratorStub, FileStub, FolderIteratorStub, FolderStub } from '../generated/stubs';
-import { signatureMismatch } from './shared';
+import { signatureMismatch } from '../core/shared';
 import { FakeBlob } from './utilities';
 
 const NEEDS_DRIVE: Need = { mode: 'FULL', scopes: SCOPES.driveFile };

@@ -10,8 +10,8 @@ import { runInNewContext } from 'node:vm';
 import type { ExecutionEnv } from '../core/env';
 import { gasError } from '../core/errors';
 import { HtmlOutputStub, HtmlServiceStub, HtmlTemplateStub } from '../generated/stubs';
-import { asEnum, SANDBOX_MODE, XFRAME_OPTIONS_MODE } from './enums';
-import { NEEDS_NOTHING, signatureMismatch } from './shared';
+import { asEnum, SANDBOX_MODE, XFRAME_OPTIONS_MODE } from '../core/enums';
+import { NEEDS_NOTHING, signatureMismatch } from '../core/shared';
 
 /** A dialog's size when the script does not set one (the sidebar is always 300 px wide). */
 export const DEFAULT_DIALOG_WIDTH = 600;

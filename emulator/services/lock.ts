@@ -8,7 +8,7 @@
 import type { ExecutionEnv, LockHold, LockTable } from '../core/env';
 import { gasError } from '../core/errors';
 import { LockServiceStub, LockStub } from '../generated/stubs';
-import { NEEDS_LIMITED, storeUser } from './shared';
+import { NEEDS_LIMITED, storeUser } from '../core/shared';
 
 interface LockSlot {
   get(): LockHold | null;

@@ -5,7 +5,7 @@
 import { format } from 'node:util';
 import type { ExecutionEnv, LogEntry } from '../core/env';
 import { LoggerStub } from '../generated/stubs';
-import { NEEDS_NOTHING } from './shared';
+import { NEEDS_NOTHING } from '../core/shared';
 
 function writeLog(env: ExecutionEnv, level: LogEntry['level'], message: string): void {
   env.output.logs.push({ level, at: env.clock.now(), message });

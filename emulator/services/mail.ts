@@ -11,7 +11,7 @@ import { gasError, notModeled } from '../core/errors';
 import type { SentMail } from '../core/state';
 import { MailAppStub } from '../generated/stubs';
 import { toEml } from './eml';
-import { signatureMismatch } from './shared';
+import { signatureMismatch } from '../core/shared';
 
 export const DAILY_RECIPIENT_QUOTA = { consumer: 100, workspace: 1500 } as const;
 

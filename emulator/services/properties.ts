@@ -7,7 +7,7 @@ import type { ExecutionEnv } from '../core/env';
 import { gasError } from '../core/errors';
 import type { PropertyMap } from '../core/state';
 import { PropertiesServiceStub, PropertiesStub } from '../generated/stubs';
-import { NEEDS_LIMITED, storeUser, utf8Length } from './shared';
+import { NEEDS_LIMITED, storeUser, utf8Length } from '../core/shared';
 
 export const PROPERTY_VALUE_LIMIT_BYTES = 9 * 1024;
 export const PROPERTY_STORE_LIMIT_BYTES = 500 * 1024;

@@ -26,10 +26,10 @@ import {
   TRIGGER_SOURCE,
   WEEKDAY,
   type WeekdayName,
-} from './enums';
+} from '../core/enums';
 import { scriptTimeZone } from './session';
-import { NEEDS_NOTHING, signatureMismatch } from './shared';
-import { assertTimeZone, instantOf } from './timezone';
+import { NEEDS_NOTHING, signatureMismatch } from '../core/shared';
+import { assertTimeZone, instantOf } from '../core/timezone';
 import { firstRunAt } from './triggers';
 
 const NEEDS_SCRIPT_APP: Need = { mode: 'FULL', scopes: SCOPES.scriptApp };

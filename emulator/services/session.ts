@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SCOPES, type ExecutionEnv, type Need } from '../core/env';
 import { SessionStub, UserStub } from '../generated/stubs';
-import { NEEDS_NOTHING } from './shared';
+import { NEEDS_NOTHING } from '../core/shared';
 
 /** getActiveUser/getEffectiveUser need the userinfo.email scope (reference page, "Authorization"). */
 const NEEDS_USER_EMAIL: Need = { mode: 'LIMITED', scopes: SCOPES.userEmail };

@@ -11,8 +11,8 @@
  * https://developers.google.com/apps-script/reference/script/clock-trigger-builder
  */
 import type { ClockSchedule } from '../core/state';
-import { WEEKDAY, type WeekdayName } from './enums';
-import { addDays, epochDay, instantOf, wallClock, type WallClock } from './timezone';
+import { WEEKDAY, type WeekdayName } from '../core/enums';
+import { addDays, epochDay, instantOf, wallClock, type WallClock } from '../core/timezone';
 
 const MINUTE_MS = 60_000;
 /** Every zone's offset is a whole number of quarter hours, so a wall-clock hour starts on this grid. */

@@ -8,9 +8,9 @@
 import { SCOPES, type ExecutionEnv, type Need } from '../core/env';
 import type { MenuSpec } from '../core/state';
 import { MenuStub, PromptResponseStub, UiStub } from '../generated/stubs';
-import { asEnum, BUTTON, BUTTON_SET, isMember, type ButtonName, type ButtonSetName } from './enums';
+import { asEnum, BUTTON, BUTTON_SET, isMember, type ButtonName, type ButtonSetName } from '../core/enums';
 import { FakeHtmlOutput } from './html';
-import { NEEDS_NOTHING, signatureMismatch } from './shared';
+import { NEEDS_NOTHING, signatureMismatch } from '../core/shared';
 
 const NEEDS_MENU: Need = { mode: 'NONE', scopes: SCOPES.containerUi };
 const NEEDS_DIALOG: Need = { mode: 'LIMITED', scopes: SCOPES.containerUi };

@@ -8,8 +8,8 @@ import type { ExecutionEnv } from '../core/env';
 import { gasError, notModeled } from '../core/errors';
 import { BlobStub, UtilitiesStub } from '../generated/stubs';
 import { formatJavaDate } from './dateformat';
-import { asEnum, CHARSET, DIGEST_ALGORITHM, isMember } from './enums';
-import { NEEDS_NOTHING, signatureMismatch } from './shared';
+import { asEnum, CHARSET, DIGEST_ALGORITHM, isMember } from '../core/enums';
+import { NEEDS_NOTHING, signatureMismatch } from '../core/shared';
 
 /** "The maximum allowed value is 300000 (or 5 minutes)." */
 export const SLEEP_LIMIT_MS = 300_000;

@@ -6,7 +6,7 @@
  */
 import { gasError } from '../core/errors';
 import { ContainerInfoStub, EmbeddedChartBuilderStub, EmbeddedChartStub } from '../generated/stubs';
-import { asEnum } from '../services/enums';
+import { asEnum } from '../core/enums';
 import { locationOf, type SheetsContext } from './context';
 import type { ChartSpec } from './model';
 

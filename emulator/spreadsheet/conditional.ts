@@ -7,7 +7,7 @@
  */
 import { gasError } from '../core/errors';
 import { BooleanConditionStub, ConditionalFormatRuleBuilderStub, ConditionalFormatRuleStub } from '../generated/stubs';
-import { asEnum, isMember } from '../services/enums';
+import { asEnum, isMember } from '../core/enums';
 import { locationOf, type SheetsContext } from './context';
 import { BOOLEAN_CRITERIA, RELATIVE_DATE, type BooleanCriteriaName } from './enums';
 import { isDate } from './input';

@@ -6,7 +6,7 @@
 import type { ExecutionEnv, Need } from '../core/env';
 import { SCOPES } from '../core/env';
 import { gasError } from '../core/errors';
-import { signatureMismatch } from '../services/shared';
+import { signatureMismatch } from '../core/shared';
 import type { CallKind } from '../core/meter';
 import { parseA1, resolveA1, type RangeBounds } from './a1';
 import { Book } from './book';

@@ -1,8 +1,8 @@
 /**
  * The SpreadsheetApp enums, as name-string enums like every enum of the emulator (see
- * ../services/enums: a name string prints, compares and persists as an Apps Script enum does).
+ * ../core/enums: a name string prints, compares and persists as an Apps Script enum does).
  */
-import { enumOf } from '../services/enums';
+import { enumOf } from '../core/enums';
 
 export const DATA_VALIDATION_CRITERIA = enumOf(
   'DATE_AFTER',

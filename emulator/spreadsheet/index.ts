@@ -11,7 +11,7 @@ import type { ExecutionEnv } from '../core/env';
 import { SCOPES } from '../core/env';
 import { gasError } from '../core/errors';
 import { SpreadsheetAppStub } from '../generated/stubs';
-import { asEnum } from '../services/enums';
+import { asEnum } from '../core/enums';
 import { createUi } from '../services/ui';
 import type { RangeBounds } from './a1';
 import { FakeConditionalFormatRuleBuilder } from './conditional';

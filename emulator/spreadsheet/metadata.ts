@@ -6,7 +6,7 @@
  */
 import { gasError } from '../core/errors';
 import { DeveloperMetadataFinderStub, DeveloperMetadataStub } from '../generated/stubs';
-import { asEnum, isMember } from '../services/enums';
+import { asEnum, isMember } from '../core/enums';
 import type { SheetsContext } from './context';
 import { DEVELOPER_METADATA_LOCATION_TYPE, DEVELOPER_METADATA_VISIBILITY } from './enums';
 import type { DeveloperMetadataSpec, GridRect, MetadataLocation, SheetState } from './model';

@@ -7,7 +7,7 @@
  */
 import { gasError } from '../core/errors';
 import { ProtectionStub } from '../generated/stubs';
-import { asEnum } from '../services/enums';
+import { asEnum } from '../core/enums';
 import { emailOf, locationOf, type SheetsContext } from './context';
 import type { GridRect, ProtectionSpec } from './model';
 

@@ -10,8 +10,8 @@
  */
 import { gasError } from '../core/errors';
 import { RangeStub } from '../generated/stubs';
-import { asEnum } from '../services/enums';
-import { signatureMismatch } from '../services/shared';
+import { asEnum } from '../core/enums';
+import { signatureMismatch } from '../core/shared';
 import { FULLY_BOUNDED, rectToA1, type RangeBounds } from './a1';
 import { checkboxStates, type Book, type ReadValue } from './book';
 import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR, normalizeColor } from './colors';

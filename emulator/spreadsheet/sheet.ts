@@ -10,8 +10,8 @@
  */
 import { gasError } from '../core/errors';
 import { SheetStub } from '../generated/stubs';
-import { asEnum } from '../services/enums';
-import { signatureMismatch } from '../services/shared';
+import { asEnum } from '../core/enums';
+import { signatureMismatch } from '../core/shared';
 import { chartDraftOf, FakeEmbeddedChart, FakeEmbeddedChartBuilder, newChartDraft, toChartSpec } from './charts';
 import { FakeConditionalFormatRule, type RuleDraft } from './conditional';
 import type { SheetsContext } from './context';

@@ -5,8 +5,8 @@
  */
 import { gasError } from '../core/errors';
 import { SpreadsheetStub } from '../generated/stubs';
-import { assertTimeZone } from '../services/timezone';
-import { signatureMismatch } from '../services/shared';
+import { assertTimeZone } from '../core/timezone';
+import { signatureMismatch } from '../core/shared';
 import { locationOf, type SheetsContext } from './context';
 import { addDeveloperMetadata, FakeDeveloperMetadataFinder, findMetadata } from './metadata';
 import { createSheetState, defaultSheetName } from './model';

@@ -1,10 +1,10 @@
 /**
  * Dates as Sheets keeps them: serial numbers of days since 1899-12-30 on the wall clock of the
  * spreadsheet's time zone (Apps Script hands them to scripts as instants). Zone arithmetic is the
- * emulator's one helper (../services/timezone); this adds the serial numbers and a cache of zone
+ * emulator's one helper (../core/timezone); this adds the serial numbers and a cache of zone
  * offsets, because formatting a column of dates asks for thousands of them.
  */
-import { instantOf as zonedInstant, wallClock } from '../services/timezone';
+import { instantOf as zonedInstant, wallClock } from '../core/timezone';
 
 export interface WallTime {
   year: number;

@@ -7,7 +7,7 @@
  */
 import { gasError } from '../core/errors';
 import { DataValidationBuilderStub, DataValidationStub } from '../generated/stubs';
-import { asEnum } from '../services/enums';
+import { asEnum } from '../core/enums';
 import { isEmulatedRange, RANGE_LOCATION, type SheetsContext } from './context';
 import { DATA_VALIDATION_CRITERIA, type DataValidationCriteriaName } from './enums';
 import { isDate } from './input';

@@ -1,6 +1,6 @@
 /** Small pieces every service fake uses. */
-import type { ExecutionEnv, Need } from '../core/env';
-import { gasError } from '../core/errors';
+import type { ExecutionEnv, Need } from './env';
+import { gasError } from './errors';
 
 /** The least authorization of members that need no OAuth scope. */
 export const NEEDS_NOTHING: Need = { mode: 'NONE' };

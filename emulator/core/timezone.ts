@@ -4,7 +4,7 @@
  * needed. Apps Script (Java underneath) also accepts "GMT+3" / "GMT+03:00" style ids, which Intl
  * does not: those are handled here as fixed offsets.
  */
-import { gasError } from '../core/errors';
+import { gasError } from './errors';
 
 /** The fields of an instant as a clock on the wall of the zone shows them. */
 export interface WallClock {
