@@ -16,6 +16,7 @@ import { createScriptContext, ExecutionError, invoke, loadBundle, type Bundle } 
 import { checkCallable, transportArguments, transportResult } from './script-run';
 import { nextRunAfter, releaseExecutionLocks } from './services';
 import { FakeUser } from './services/session';
+import { columnToLetters, parseA1 } from './spreadsheet/a1';
 import { editCellAsUser } from './spreadsheet/view';
 import type { NewSpreadsheetOptions } from './spreadsheet/model';
 
@@ -262,7 +263,49 @@ export class Emulator {
     user = this.state.spreadsheet.owner,
   ): { edit: ReturnType<typeof editCellAsUser>; executions: ExecutionResult[] } {
     const edit = editCellAsUser(this.state, sheetName, a1, input, user, this.clock.now());
-    const executions = this.state.triggers
+    const executions = this.fireEdit(sheetName, a1, user, { value: edit.value, oldValue: edit.oldValue });
+    return { edit, executions };
+  }
+
+  /**
+   * A person pastes a block of values starting at `topLeft` (one edit, as Sheets reports a
+   * paste): each cell is applied as a person's edit, then onEdit runs once for the whole range,
+   * without value or oldValue (Apps Script gives those for a single cell only).
+   */
+  pasteValues(
+    sheetName: string,
+    topLeft: string,
+    values: string[][],
+    user = this.state.spreadsheet.owner,
+  ): ExecutionResult[] {
+    const start = parseA1(topLeft)?.start;
+    if (!start?.row || !start.column) throw new Error(`pasteValues: "${topLeft}" is not one cell`);
+    const { row, column } = start;
+    values.forEach((cells, i) =>
+      cells.forEach((input, j) =>
+        editCellAsUser(
+          this.state,
+          sheetName,
+          `${columnToLetters(column + j)}${row + i}`,
+          input,
+          user,
+          this.clock.now(),
+        ),
+      ),
+    );
+    const width = Math.max(...values.map((r) => r.length));
+    const a1 = `${topLeft}:${columnToLetters(column + width - 1)}${row + values.length - 1}`;
+    return this.fireEdit(sheetName, a1, user, {});
+  }
+
+  /** Runs every installed onEdit trigger of the document for an edit of `a1`. */
+  private fireEdit(
+    sheetName: string,
+    a1: string,
+    user: string,
+    values: { value?: string; oldValue?: string },
+  ): ExecutionResult[] {
+    return this.state.triggers
       .filter((t) => t.eventType === 'ON_EDIT' && t.sourceId === this.state.spreadsheet.id)
       .map((t) =>
         this.execute(t.handlerFunction, [], {
@@ -272,19 +315,10 @@ export class Emulator {
           event: (globals) => {
             const source = spreadsheetOf(globals);
             const range = source.getSheetByName(sheetName)?.getRange(a1);
-            return {
-              authMode: 'FULL',
-              triggerUid: t.id,
-              source,
-              range,
-              user: new FakeUser(user),
-              value: edit.value,
-              oldValue: edit.oldValue,
-            };
+            return { authMode: 'FULL', triggerUid: t.id, source, range, user: new FakeUser(user), ...values };
           },
         }),
       );
-    return { edit, executions };
   }
 }
 

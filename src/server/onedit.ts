@@ -14,11 +14,11 @@ import { slaState } from '../domain/sla';
 import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
 import { activeUserEmail } from '../services/session';
-import { parseStatus } from '../sheets/case-row';
-import { appendEvents, caseEvent, readCase, writeCase } from '../sheets/cases-repo';
+import { caseToCells, parseStatus } from '../sheets/case-row';
+import { appendEvents, caseEvent, readCase, replayCases, writeCase } from '../sheets/cases-repo';
 import { CASES, SETTINGS_TAB } from '../sheets/schema';
 import { Table } from '../sheets/table';
-import { eventsTable, forgetSettings, openWorkbookWithSettings } from '../sheets/workbook';
+import { eventsTable, forgetSettings, openWorkbookWithSettings, type Workbook } from '../sheets/workbook';
 import { describeProblems } from './errors';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
@@ -33,11 +33,15 @@ export function onEditInstalled(e: EditEvent): void {
     return;
   }
   if (sheetName !== CASES.ru && sheetName !== CASES.en) return;
-  if (range.getRow() < 2 || range.getNumRows() !== 1 || range.getNumColumns() !== 1) return;
+  if (range.getRow() < 2) return;
 
   const { wb, settings } = openWorkbookWithSettings(e.source);
   const lang = settings.language;
   const table = Table.open(sheet, CASES);
+  if (range.getNumRows() !== 1 || range.getNumColumns() !== 1) {
+    restorePastedRows(e, wb, table, settings);
+    return;
+  }
   const column = range.getColumn() - 1;
   const key = [...table.columns.entries()].find(([, index]) => index === column)?.[0];
   if (!key) return; // a column people added: theirs to edit
@@ -77,6 +81,57 @@ export function onEditInstalled(e: EditEvent): void {
       if (!isDomainError(error)) throw error;
       revert(describeProblems(error, lang));
     }
+  });
+}
+
+/** A paste over more rows than this is only reported: restoring it would not fit in one run. */
+const MAX_RESTORED_ROWS = 500;
+
+/**
+ * A paste (or any edit of several cells) carries no old values, so its changes to our columns
+ * cannot be checked one by one. The rows are put back as the Events log has them, and the person
+ * is told to change cases one cell at a time or in the sidebar; their own columns keep the paste.
+ */
+function restorePastedRows(e: EditEvent, wb: Workbook, table: Table, settings: Settings): void {
+  const range = e.range;
+  const lang = settings.language;
+  const first = range.getColumn() - 1;
+  const last = range.getLastColumn() - 1;
+  const ours = [...table.columns.values()].some((index) => index >= first && index <= last);
+  if (!ours) return;
+  if (range.getNumRows() > MAX_RESTORED_ROWS) {
+    range.getCell(1, 1).setNote(t(lang, 'edit.pasteTooLarge', { max: MAX_RESTORED_ROWS }));
+    return;
+  }
+  const actor = (e.user?.getEmail?.() || activeUserEmail()).toLowerCase();
+  withDocumentLock(() => {
+    const at = now();
+    const top = range.getRow();
+    const rows = table.sheet.getRange(top, 1, range.getNumRows(), table.width).getValues();
+    const events = eventsTable(wb);
+    const history = replayCases(events);
+    const restored: Case[] = [];
+    rows.forEach((raw, i) => {
+      const recorded = history.get(String(table.get(raw, 'id') ?? '').trim());
+      if (!recorded) return;
+      table.writeRow(top + i, caseToCells(recorded, lang, slaState(recorded, settings, at)), raw);
+      restored.push(recorded);
+    });
+    range.getCell(1, 1).setNote(t(lang, restored.length > 0 ? 'edit.pasteReverted' : 'edit.pasteUnknownRows'));
+    appendEvents(
+      events,
+      restored.map((c) => ({
+        at,
+        caseId: c.id,
+        type: 'reverted',
+        actor,
+        from: '',
+        to: '',
+        note: t(lang, 'edit.pasteReverted'),
+        version: c.version,
+        changes: null,
+      })),
+    );
   });
 }
 

@@ -180,3 +180,17 @@ export function readCaseEvents(table: Table, id: string): CaseEvent[] {
   const block = table.sheet.getRange(first, 1, last - first + 1, table.width).getValues();
   return block.map((raw) => rowToEvent(table, raw)).filter((e): e is CaseEvent => e !== null && e.caseId === id);
 }
+
+/**
+ * Every case as its Events rows say it is: the fields each event set, applied in order. The log
+ * is the history of record, so this is how rows a person overwrote are put back.
+ */
+export function replayCases(table: Table): Map<string, Case> {
+  const cases = new Map<string, Partial<Case>>();
+  for (const raw of table.readAll()) {
+    const event = rowToEvent(table, raw);
+    if (!event?.changes) continue;
+    cases.set(event.caseId, { ...cases.get(event.caseId), ...event.changes });
+  }
+  return new Map([...cases].filter((entry): entry is [string, Case] => typeof entry[1].id === 'string'));
+}

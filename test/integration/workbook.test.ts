@@ -167,6 +167,41 @@ describe('editing the Cases tab by hand (onEditInstalled)', () => {
   });
 });
 
+describe('a paste over case rows', () => {
+  test('is put back from the Events log, with a note; the person’s own columns keep it', () => {
+    const emulator = setUpWorkbook();
+    const a = emulator.scriptRun<CaseView>('apiRegisterCase', [registrationInput()], { user: AGENT });
+    const b = emulator.scriptRun<CaseView>('apiRegisterCase', [registrationInput({ orderNo: 'K-2' })], { user: AGENT });
+    emulator.scriptRun('apiTransition', [b.id, { to: 'in_progress', version: 1 }], { user: AGENT });
+    const executions = emulator.pasteValues(
+      'Кейсы',
+      'B2',
+      [
+        ['Закрыт', 'A'],
+        ['Отменён', 'C'],
+      ],
+      AGENT,
+    );
+    expect(executions.map((x) => x.ok)).toEqual([true]);
+    const cells = asPerson(emulator, (ss) => {
+      const sheet = ss.getSheetByName('Кейсы');
+      return { values: sheet?.getRange('B2:C3').getValues(), note: sheet?.getRange('B2').getNote() };
+    });
+    expect(cells.values).toEqual([
+      ['Новый', 'B'],
+      ['В работе', 'B'],
+    ]);
+    expect(cells.note).toMatch(/вернул строки кейсов/);
+    expect(emulator.scriptRun<CaseView>('apiGetCase', [a.id], { user: AGENT })).toMatchObject({
+      status: 'new',
+      version: 1,
+    });
+    expect(emulator.scriptRun<CaseView>('apiGetCase', [b.id], { user: AGENT }).events?.at(-1)).toMatchObject({
+      type: 'reverted',
+    });
+  });
+});
+
 describe('the Events tab is the whole history', () => {
   test('replaying it rebuilds every case’s status, owner and timestamps exactly', () => {
     const emulator = setUpWorkbook();

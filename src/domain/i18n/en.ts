@@ -292,4 +292,9 @@ export const en: Catalog = {
   'ui.unit.day.one': 'day',
   'ui.unit.day.few': 'days',
   'ui.unit.day.many': 'days',
+
+  'edit.pasteReverted':
+    'Arbiter put the case rows back as last recorded: a paste changes many cells at once and cannot be checked. Change cases one cell at a time or in the sidebar.',
+  'edit.pasteUnknownRows': 'These rows hold no Arbiter cases that could be restored; check them by hand.',
+  'edit.pasteTooLarge': 'A paste of more than {max} rows was not checked by Arbiter. Undo it by hand (Edit → Undo).',
 };
