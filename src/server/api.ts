@@ -12,9 +12,9 @@ import { coerceSettings, departmentNamed, settingsProblems, type Settings } from
 import { slaState } from '../domain/sla';
 import { renderTemplate, type RenderedMessage } from '../domain/templates';
 import { now } from '../services/clock';
-import { withDocumentLock } from '../services/lock';
+import { tryWithDocumentLock, withDocumentLock } from '../services/lock';
 import { getDocumentProperty, setDocumentProperty } from '../services/properties';
-import { CASE_ID } from '../sheets/case-row';
+import { CASE_ID, slaLabel } from '../sheets/case-row';
 import {
   appendCase,
   appendEvents,
@@ -22,6 +22,7 @@ import {
   findCaseRow,
   loadCase,
   readAllCases,
+  refreshSlaLabels,
   readCaseEvents,
   writeCase,
   type CaseRecord,
@@ -268,7 +269,9 @@ export function apiListCases(query?: unknown): CaseList {
     const q = checkQuery(query);
     const at = now();
     const actor = actorOf(ctx);
-    const { records } = readAllCases(casesTable(ctx.wb), ctx.lang);
+    const table = casesTable(ctx.wb);
+    const { records, rows } = readAllCases(table, ctx.lang);
+    refreshSlaColumn(ctx, table, rows, records, at);
     const todayEnd = endOfLocalDay(at, ctx.wb.timeZone);
     const views = records
       .map((r) => caseView(r.value, ctx.settings, at, actor))
@@ -297,6 +300,22 @@ export function apiListCases(query?: unknown): CaseList {
       },
     };
   });
+}
+
+/**
+ * Whoever loads a list brings the sheet's SLA colours up to date (one write, only when a label
+ * changed). It skips the refresh rather than wait when another execution holds the lock.
+ */
+function refreshSlaColumn(
+  ctx: RequestContext,
+  table: ReturnType<typeof casesTable>,
+  rows: unknown[][],
+  records: CaseRecord[],
+  at: number,
+): void {
+  tryWithDocumentLock(() =>
+    refreshSlaLabels(table, rows, records, (c) => slaLabel(slaState(c, ctx.settings, at), ctx.lang)),
+  );
 }
 
 /** Queue order: overdue, at risk, other open work, resolved, then finished cases. */

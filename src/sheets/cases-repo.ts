@@ -54,17 +54,46 @@ export function loadCase(table: Table, id: string, lang: Lang): CaseRecord {
 }
 
 /** Every case row; rows with no id are skipped, broken rows reported. */
-export function readAllCases(table: Table, lang: Lang): { records: CaseRecord[]; problems: CellProblem[] } {
+export function readAllCases(
+  table: Table,
+  lang: Lang,
+): { records: CaseRecord[]; problems: CellProblem[]; rows: unknown[][] } {
   const records: CaseRecord[] = [];
   const problems: CellProblem[] = [];
-  table.readAll().forEach((raw, i) => {
+  const rows = table.readAll();
+  rows.forEach((raw, i) => {
     const row = i + 2;
     if (String(table.get(raw, 'id') ?? '').trim() === '') return;
     const parsed = rowToCase(table, raw, row, lang);
     if (parsed.value) records.push({ value: parsed.value, row, raw });
     else problems.push(...parsed.problems);
   });
-  return { records, problems };
+  return { records, problems, rows };
+}
+
+/**
+ * Rewrites the SLA column (overdue / at risk labels, which the conditional formats colour) for
+ * every row, in one call, when a label has changed since it was written: time passes without any
+ * write to the case. Rows that are not cases keep what they hold.
+ */
+export function refreshSlaLabels(
+  table: Table,
+  rows: unknown[][],
+  records: CaseRecord[],
+  labelOf: (c: Case) => string,
+): boolean {
+  if (!table.has('sla') || rows.length === 0) return false;
+  const labels = rows.map((raw) => String(table.get(raw, 'sla') ?? ''));
+  let changed = false;
+  for (const record of records) {
+    const label = labelOf(record.value);
+    if (labels[record.row - 2] !== label) {
+      labels[record.row - 2] = label;
+      changed = true;
+    }
+  }
+  if (changed) table.writeColumn('sla', 2, labels);
+  return changed;
 }
 
 /** Writes the cells of `next` that differ from the record (plus the SLA label) in one call. */

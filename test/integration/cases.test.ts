@@ -254,6 +254,11 @@ describe('lists and templates', () => {
     expect(list.total).toBe(2);
     expect(list.items[0]?.orderNo).toBe('A-1');
     expect(list.counts.overdue).toBe(1);
+    // Loading the list brought the sheet's SLA column (which the conditional formats colour) up to date.
+    const slaCells = asPerson(emulator, (ss) => ss.getSheetByName('Кейсы')?.getRange('D2:D3').getValues());
+    expect(slaCells).toEqual([[''], ['просрочен']]);
+    const again = emulator.run('apiListCases', [{ status: 'open' }], { user: AGENT });
+    expect(again.meter.cellsWritten).toBe(0);
     expect(run<CaseList>('apiListCases', [{ text: 'c-1' }]).items.map((i) => i.orderNo)).toEqual(['C-1']);
     expect(failure(() => run('apiListCases', [{ limit: 10_000 }]))).toMatch(/^\[validation\]/);
   });
