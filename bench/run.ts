@@ -20,6 +20,8 @@ const START = new Date('2026-11-23T10:00:00+03:00');
 interface Row {
   cases: number;
   action: string;
+  /** Calls that cost a round trip to Google (builders and Utilities are free). */
+  roundTrips: number;
   calls: number;
   cellsRead: number;
   cellsWritten: number;
@@ -52,6 +54,7 @@ function measure(rows: Row[], cases: number, action: string, run: () => Executio
   rows.push({
     cases,
     action,
+    roundTrips: result.meter.roundTrips,
     calls: result.meter.totalCalls,
     cellsRead: result.meter.cellsRead,
     cellsWritten: result.meter.cellsWritten,
