@@ -272,3 +272,12 @@ export interface ActionResponse {
   /** How many executions (triggers) the action ran. */
   ran?: number;
 }
+
+/**
+ * A Drive file link opens the file the emulated Drive keeps (the sandbox serves /drive/<id>):
+ * the sandbox has no Google account to open drive.google.com with.
+ */
+export function localHref(url: string): string {
+  const drive = /^https:\/\/drive\.google\.com\/(?:file\/d\/|open\?id=)([\w-]+)/.exec(url);
+  return drive ? `/drive/${drive[1]}` : url;
+}

@@ -20,7 +20,8 @@ import {
   SHIM_CHANNEL,
   SHIM_CONFIG_GLOBAL,
 } from '../../emulator/sandbox/protocol';
-import { linksIn, localHref } from '../../emulator/sandbox/page/grid';
+import { linksIn } from '../../emulator/sandbox/page/grid';
+import { localHref } from '../../emulator/sandbox/protocol';
 import { Sandbox } from '../../emulator/sandbox/sandbox';
 import { startSandboxServer, type RunningSandbox } from '../../emulator/sandbox/server';
 import type { CaseList, CaseView } from '../../src/server/api';

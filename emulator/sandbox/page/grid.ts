@@ -6,7 +6,7 @@
  * typing edits it — a dropdown cell offers its list — and Enter commits, Tab commits and moves
  * right, Esc cancels. Delete clears. Everything is text: nothing from a cell is parsed as markup.
  */
-import type { GridCell, GridView } from '../protocol';
+import { localHref, type GridCell, type GridView } from '../protocol';
 import { h, replaceChildren } from './dom';
 import type { Words } from './i18n';
 
@@ -467,15 +467,6 @@ export function linksIn(text: string): string[] {
       return false;
     }
   });
-}
-
-/**
- * A Drive file link opens the file the emulated Drive keeps (the sandbox serves /drive/<id>):
- * the sandbox has no Google account to open drive.google.com with.
- */
-export function localHref(url: string): string {
-  const drive = /^https:\/\/drive\.google\.com\/(?:file\/d\/|open\?id=)([\w-]+)/.exec(url);
-  return drive ? `/drive/${drive[1]}` : url;
 }
 
 function column(width: number): HTMLTableColElement {

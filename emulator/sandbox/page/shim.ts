@@ -11,6 +11,7 @@
 import {
   encodeArguments,
   isShimReply,
+  localHref,
   SHIM_CHANNEL,
   SHIM_CONFIG_GLOBAL,
   type ShimConfig,
@@ -119,3 +120,17 @@ const host = {
 };
 
 (window as unknown as { google: unknown }).google = { script: { run: runner({}), host } };
+
+// Evidence links point at drive.google.com, as in production; here they open the sandbox's copy.
+document.addEventListener(
+  'click',
+  (event) => {
+    const link = (event.target as Element | null)?.closest?.('a[href]');
+    const href = link?.getAttribute('href') ?? '';
+    const local = localHref(href);
+    if (local === href) return;
+    event.preventDefault();
+    window.open(`${parentOrigin}${local}`, '_blank', 'noopener');
+  },
+  true,
+);
