@@ -226,3 +226,12 @@ export function caseChanges(before: Partial<Case>, after: Case): Partial<Case> {
   }
   return changes as Partial<Case>;
 }
+
+/** What an edited case may not become: a case in work always keeps an owner (as its guard asked). */
+export function editProblems(next: Case): Problem[] {
+  if (next.status !== 'in_progress' && next.status !== 'waiting_client') return [];
+  const problems: Problem[] = [];
+  if (!next.ownerDept.trim()) problems.push({ key: 'guard.ownerDept', field: 'ownerDept' });
+  if (!next.ownerEmail.trim()) problems.push({ key: 'guard.ownerEmail', field: 'ownerEmail' });
+  return problems;
+}

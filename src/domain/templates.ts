@@ -26,7 +26,7 @@ export function renderTemplate(
     summary: c.summary,
   };
   const text = template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? values[name as keyof typeof values] : whole,
+    Object.prototype.hasOwnProperty.call(values, name) ? values[name as keyof typeof values] : whole,
   );
   return { text, whatsappUrl: whatsappLink(c.contact, text) };
 }

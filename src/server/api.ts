@@ -3,12 +3,19 @@
  * change — take the document lock, re-read the case, check its version, write one row and one
  * Events row, flush, release. A constant number of service calls, whatever the number of cases.
  */
-import { applyEdit, newCase, validateEdit, validateRegistration } from '../domain/case-input';
+import {
+  applyEdit,
+  caseChanges,
+  editProblems,
+  newCase,
+  validateEdit,
+  validateRegistration,
+} from '../domain/case-input';
 import { DomainError, fail } from '../domain/errors';
 import { t } from '../domain/i18n';
 import { applyTransition, TRANSITIONS, type Actor, type TransitionInput } from '../domain/lifecycle';
 import { CRITICALITIES, OPEN_STATUSES, ROLES, STATUSES, type Case, type Role, type Status } from '../domain/model';
-import { coerceSettings, departmentNamed, settingsProblems, type Settings } from '../domain/settings';
+import { coerceSettings, departmentNamed, normalizeEmail, settingsProblems, type Settings } from '../domain/settings';
 import { slaState } from '../domain/sla';
 import { renderTemplate, type RenderedMessage } from '../domain/templates';
 import { now } from '../services/clock';
@@ -147,14 +154,26 @@ export function apiRegisterCase(input: unknown): CaseView {
 function allocateCaseId(ctx: RequestContext, table: ReturnType<typeof casesTable>, at: number): string {
   const year = Utilities.formatDate(new Date(at), ctx.wb.timeZone, 'yyyy');
   const key = `arbiter.seq.${ctx.settings.caseIdPrefix}-${year}`;
-  let n = Number(getDocumentProperty(key) ?? '0') || 0;
-  let id: string;
-  do {
-    n += 1;
-    id = `${ctx.settings.caseIdPrefix}-${year}-${String(n).padStart(5, '0')}`;
-  } while (findCaseRow(table, id) !== null);
+  const prefix = `${ctx.settings.caseIdPrefix}-${year}-`;
+  const idOf = (n: number) => `${prefix}${String(n).padStart(5, '0')}`;
+  let n = (Number(getDocumentProperty(key) ?? '0') || 0) + 1;
+  if (findCaseRow(table, idOf(n)) !== null) {
+    // The counter fell behind (a copy of the workbook): one read of the ids finds where to go on.
+    n = highestSequence(table, prefix) + 1;
+  }
   setDocumentProperty(key, String(n));
-  return id;
+  return idOf(n);
+}
+
+/** The highest number among the ids with `prefix` in the Cases tab (one read). */
+function highestSequence(table: ReturnType<typeof casesTable>, prefix: string): number {
+  const last = table.sheet.getLastRow();
+  if (last < 2) return 0;
+  const ids = table.sheet.getRange(2, table.columnNumber('id'), last - 1, 1).getValues();
+  return ids.reduce((max, [id]) => {
+    const text = String(id ?? '');
+    return text.startsWith(prefix) ? Math.max(max, Number(text.slice(prefix.length)) || 0) : max;
+  }, 0);
 }
 
 function checkId(id: unknown): string {
@@ -165,8 +184,10 @@ function checkId(id: unknown): string {
 
 function checkVersion(body: Record<string, unknown>): number {
   const version = body.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
-    fail('validation', 'input.version', undefined, 'version');
+  if (version === undefined || version === null) fail('validation', 'input.version', undefined, 'version');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    fail('validation', 'input.versionNumber', undefined, 'version');
+  }
   return version;
 }
 
@@ -379,24 +400,33 @@ function optionalNumber(v: unknown, field: string): number | null {
 }
 
 export function apiUpdateCase(id: unknown, input: unknown): CaseView {
-  return handleRequest(CASE_WORKERS, (ctx) => {
+  return handleRequest(['agent', 'lead', 'owner'], (ctx) => {
     const caseId = checkId(id);
     const body = bodyOf(input);
     const version = checkVersion(body);
     const edit = validateEdit(body, ctx.settings);
+    // A department owner adds photos and videos to their own cases (an A case is resolved only
+    // with evidence), and changes nothing else.
+    const ownerEdit = ctx.role === 'owner';
+    if (ownerEdit && Object.keys(edit).some((field) => field !== 'evidence')) fail('forbidden', 'auth.ownerEdit');
     return withDocumentLock(() => {
       const at = now();
       const { table, record } = loadForChange(ctx, caseId, version);
       const c = record.value;
+      if (ownerEdit && normalizeEmail(c.ownerEmail) !== ctx.email) fail('forbidden', 'auth.ownerEdit');
       const finished = c.status === 'closed' || c.status === 'cancelled';
-      if (finished && ctx.role !== 'lead') {
-        fail('forbidden', 'case.closedForEdit', { id: caseId, status: t(ctx.lang, `status.${c.status}`) });
-      }
+      if (finished && ctx.role !== 'lead') fail('forbidden', 'case.closedForEdit', { id: caseId, status: c.status });
       // Reassigned to another department with nobody named: its default owner takes the case.
       if (edit.ownerDept && edit.ownerDept !== c.ownerDept && edit.ownerEmail === undefined) {
         edit.ownerEmail = departmentNamed(ctx.settings, edit.ownerDept)?.owners[0] ?? '';
       }
       const next = applyEdit(c, edit, ctx.settings, ctx.email, at);
+      const problems = editProblems(next);
+      if (problems.length > 0) throw new DomainError('guard', problems);
+      // Nothing changed: no new version, no Events row.
+      if (Object.keys(caseChanges(c, next)).every((k) => ['version', 'updatedAt', 'updatedBy'].includes(k))) {
+        return caseView(c, ctx.settings, at, actorOf(ctx));
+      }
       return commit(ctx, table, record, next, 'updated', '', at);
     });
   });
@@ -411,8 +441,7 @@ export function apiRecordFirstResponse(id: unknown, input: unknown): CaseView {
       const { table, record } = loadForChange(ctx, caseId, version);
       const c = record.value;
       if (c.firstResponseAt !== null) fail('guard', 'case.firstResponseAlready', { id: caseId });
-      if (!OPEN_STATUSES.includes(c.status))
-        fail('guard', 'guard.notAllowed', { from: c.status, to: 'first_response' });
+      if (!OPEN_STATUSES.includes(c.status)) fail('guard', 'case.notOpen', { id: caseId, status: c.status });
       const next: Case = { ...c, firstResponseAt: at, version: c.version + 1, updatedAt: at, updatedBy: ctx.email };
       return commit(ctx, table, record, next, 'first_response', '', at);
     });

@@ -4,13 +4,28 @@
  * "[validation orderNo client]" — so it can offer a reload or mark the fields; a person reading it
  * in the Apps Script log sees the plain sentence after it.
  */
-import { isDomainError, type DomainError } from '../domain/errors';
+import { isDomainError, type DomainError, type Problem } from '../domain/errors';
 import { isMessageKey, t, type Lang } from '../domain/i18n';
+
+/** Status and role codes among a message's details are shown as the person's words for them. */
+function localizeParams(params: Problem['params'], lang: Lang): Problem['params'] {
+  if (!params) return params;
+  const out: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    const statusKey = `status.${value}`;
+    const roleKey = `role.${value}`;
+    if ((name === 'from' || name === 'to' || name === 'status') && isMessageKey(statusKey))
+      out[name] = t(lang, statusKey);
+    else if (name === 'role' && isMessageKey(roleKey)) out[name] = t(lang, roleKey);
+    else out[name] = value;
+  }
+  return out;
+}
 
 export function describeProblems(error: DomainError, lang: Lang): string {
   return error.problems
     .map((p) => {
-      const text = t(lang, p.key, p.params);
+      const text = t(lang, p.key, localizeParams(p.params, lang));
       if (!p.field) return text;
       const fieldKey = `field.${p.field}`;
       return `${isMessageKey(fieldKey) ? t(lang, fieldKey) : p.field}: ${text}`;
@@ -19,7 +34,11 @@ export function describeProblems(error: DomainError, lang: Lang): string {
 }
 
 export function toUserError(error: unknown, lang: Lang): Error {
-  if (!isDomainError(error)) return error instanceof Error ? error : new Error(String(error));
+  if (!isDomainError(error)) {
+    // An Apps Script service failed (a quota, a timeout, a limit): say so in the person's words.
+    const detail = error instanceof Error ? error.message : String(error);
+    return new Error(`[error] ${t(lang, 'error.unexpected', { detail })}`);
+  }
   const fields = [...new Set(error.problems.map((p) => p.field).filter(Boolean))];
   const tag = error.kind === 'validation' || error.kind === 'guard' ? [error.kind, ...fields].join(' ') : error.kind;
   return new Error(`[${tag}] ${describeProblems(error, lang)}`);

@@ -22,7 +22,7 @@ import { normalizeEmail } from '../domain/settings';
 import { addFolderViewers, createFolder, saveFile, usableFolder } from '../services/drive';
 import { withDocumentLock } from '../services/lock';
 import { getDocumentProperty, setDocumentProperty } from '../services/properties';
-import { CASE_WORKERS, handleRequest, type RequestContext } from './context';
+import { handleRequest, type RequestContext } from './context';
 
 export interface EvidenceUpload {
   name: string;
@@ -47,7 +47,7 @@ interface EvidenceFolderRecord {
 const folderProperty = (email: string) => `arbiter.evidence.folder.${email}`;
 
 export function apiUploadEvidence(input: unknown): UploadedEvidence {
-  return handleRequest(CASE_WORKERS, (ctx) => {
+  return handleRequest(['agent', 'lead', 'owner'], (ctx) => {
     // Everything is checked before Drive is touched: a refused file leaves nothing behind.
     const upload = checkUpload(input, ctx.lang);
     const folderId = evidenceFolder(ctx);

@@ -1,27 +1,33 @@
 /**
  * A person edits the Cases tab by hand. The same rules as the sidebar apply: a status change is a
  * transition (its guard reads what the row already holds: the resolution, the root cause…), an
- * edit of a field is validated, and either is recorded with its Events row; anything refused is
- * put back, with a note on the cell that says why. System columns are put back too.
+ * edit of a field is validated with the API's rules, and either is recorded with its Events row.
+ * Anything refused is put back exactly as the Events log has it, with a note on the cell that
+ * says why; so are system columns, and rows a paste went over. When nothing can be checked (the
+ * Settings tab is broken, another execution holds the lock) nothing is kept either.
  */
-import { applyEdit, validateEdit, type EditableField } from '../domain/case-input';
-import { fail, isDomainError } from '../domain/errors';
-import { t } from '../domain/i18n';
+import { applyEdit, editProblems, validateEdit, type EditableField } from '../domain/case-input';
+import { DomainError, fail, isDomainError, type Problem } from '../domain/errors';
+import { languageOfLocale, t, type Lang } from '../domain/i18n';
 import { applyTransition, type TransitionInput } from '../domain/lifecycle';
-import type { Case } from '../domain/model';
-import { roleOf } from '../domain/settings';
+import type { Case, Role } from '../domain/model';
+import { roleOf, type Settings } from '../domain/settings';
 import { slaState } from '../domain/sla';
 import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
 import { activeUserEmail } from '../services/session';
-import { caseToCells, parseStatus } from '../sheets/case-row';
-import { appendEvents, caseEvent, readCase, replayCases, writeCase } from '../sheets/cases-repo';
+import { CASE_ID, caseToCells, parseStatus } from '../sheets/case-row';
+import { appendEvents, caseEvent, readCase, replayCases, writeCase, type CaseEvent } from '../sheets/cases-repo';
 import { CASES, SETTINGS_TAB } from '../sheets/schema';
-import { Table } from '../sheets/table';
+import { Table, toCell } from '../sheets/table';
 import { eventsTable, forgetSettings, openWorkbookWithSettings, type Workbook } from '../sheets/workbook';
-import { describeProblems } from './errors';
+import { describeProblems, toUserError } from './errors';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** A paste over more rows than this is only reported: restoring it would not fit in one run. */
+const MAX_RESTORED_ROWS = 500;
 
 export function onEditInstalled(e: EditEvent): void {
   const range = e.range;
@@ -33,117 +39,111 @@ export function onEditInstalled(e: EditEvent): void {
     return;
   }
   if (sheetName !== CASES.ru && sheetName !== CASES.en) return;
-  if (range.getRow() < 2) return;
+  if (range.getLastRow() < 2) return; // the header row: setup repairs it
 
-  const { wb, settings } = openWorkbookWithSettings(e.source);
-  const lang = settings.language;
-  const table = Table.open(sheet, CASES);
-  if (range.getNumRows() !== 1 || range.getNumColumns() !== 1) {
-    restorePastedRows(e, wb, table, settings);
-    return;
+  const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
+  let lang: Lang = languageOfLocale(e.source.getSpreadsheetLocale());
+  try {
+    const { wb, settings } = openWorkbookWithSettings(e.source);
+    lang = settings.language;
+    const edit = { e, wb, settings, lang, table: Table.open(sheet, CASES), actor: editorEmail(e), at: now() };
+    withDocumentLock(() => (single ? checkCellEdit(edit) : restorePastedRows(edit)));
+  } catch (error) {
+    // Nothing could be checked, so nothing is kept: the cell goes back and says why.
+    const message = isDomainError(error) ? describeProblems(error, lang) : toUserError(error, lang).message;
+    if (single) range.setValue(toCell(e.oldValue === undefined ? '' : String(e.oldValue)));
+    range.getCell(1, 1).setNote(t(lang, 'edit.statusReverted', { message }));
   }
-  const column = range.getColumn() - 1;
-  const key = [...table.columns.entries()].find(([, index]) => index === column)?.[0];
-  if (!key) return; // a column people added: theirs to edit
-
-  const actor = (e.user?.getEmail?.() || activeUserEmail()).toLowerCase();
-  const revert = (message: string) => {
-    range.setValue(e.oldValue === undefined ? '' : e.oldValue);
-    range.setNote(t(lang, 'edit.statusReverted', { message }));
-  };
-
-  const definition = CASES.columns.find((c) => c.key === key);
-  if (definition?.system) {
-    revert(t(lang, 'edit.protectedReverted'));
-    return;
-  }
-
-  withDocumentLock(() => {
-    const at = now();
-    const { record } = readCase(table, range.getRow(), lang);
-    if (!record) return; // a row that is not (yet) a case: nothing to check
-    const role = roleOf(settings, actor);
-    if (!role || role === 'viewer' || role === 'leader') {
-      revert(
-        t(lang, role ? 'auth.role' : 'auth.unknownUser', { email: actor, roles: 'agent, lead', role: role ?? '' }),
-      );
-      return;
-    }
-    try {
-      const { before, next, type } =
-        key === 'status'
-          ? statusChange(record.value, e, settings, actor, role, at)
-          : fieldChange(record.value, key, range.getValue(), e, settings, actor, at);
-      writeCase(table, { ...record, value: before }, next, lang, slaState(next, settings, at));
-      appendEvents(eventsTable(wb), [caseEvent(type, before, next, actor, t(lang, 'edit.bySheet'))]);
-      range.clearNote();
-    } catch (error) {
-      if (!isDomainError(error)) throw error;
-      revert(describeProblems(error, lang));
-    }
-  });
 }
 
-/** A paste over more rows than this is only reported: restoring it would not fit in one run. */
-const MAX_RESTORED_ROWS = 500;
+function editorEmail(e: EditEvent): string {
+  return String(e.user?.getEmail?.() || activeUserEmail() || '').toLowerCase();
+}
+
+interface Edit {
+  e: EditEvent;
+  wb: Workbook;
+  settings: Settings;
+  lang: Lang;
+  table: Table;
+  actor: string;
+  at: number;
+}
+
+/** One cell: a transition or a field edit, recorded; or put back with the reason. */
+function checkCellEdit(edit: Edit): void {
+  const { e, table, settings, lang, actor, at } = edit;
+  const range = e.range;
+  const key = [...table.columns.entries()].find(([, index]) => index === range.getColumn() - 1)?.[0];
+  if (!key) return; // a column people added: theirs to edit
+  const row = range.getRow();
+  const { record, problems } = readCase(table, row, lang);
+  const id = String(table.get(record?.raw ?? table.readRow(row), 'id') ?? '').trim();
+  const putBack = (message: string) => restoreCell(edit, range, key, id, message);
+
+  if (CASES.columns.find((c) => c.key === key)?.system) return putBack(t(lang, 'edit.protectedReverted'));
+  if (!record) {
+    // A case row the edit broke (a status cleared, text in a number column) goes back;
+    // a row that is not a case is the person's own business.
+    if (CASE_ID.test(id)) putBack(problems.map((p) => `${p.cell}: ${p.message}`).join('; '));
+    return;
+  }
+  try {
+    const role = editorRole(settings, actor);
+    const before = key === 'status' ? record.value : beforeFieldEdit(record.value, key, e.oldValue);
+    if (key !== 'status' && role === 'owner') fail('forbidden', 'auth.ownerEdit');
+    const finished = before.status === 'closed' || before.status === 'cancelled';
+    if (key !== 'status' && finished && role !== 'lead') {
+      fail('forbidden', 'case.closedForEdit', { id: before.id, status: before.status });
+    }
+    const next =
+      key === 'status'
+        ? statusChange(record.value, e, settings, actor, role, at)
+        : fieldChange(before, key, range.getValue(), settings, actor, at);
+    const invalid = key === 'status' ? [] : editProblems(next);
+    if (invalid.length > 0) throw new DomainError('guard', invalid);
+    const previous =
+      key === 'status' ? { ...record.value, status: parseStatus(e.oldValue) ?? record.value.status } : before;
+    writeCase(table, { ...record, value: previous }, next, lang, slaState(next, settings, at));
+    appendEvents(eventsTable(edit.wb), [
+      caseEvent(key === 'status' ? 'status' : 'updated', previous, next, actor, t(lang, 'edit.bySheet')),
+    ]);
+    range.clearNote();
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    putBack(describeProblems(error, lang));
+  }
+}
+
+/** Who may edit cases in the sheet: agents and leads; owners move their own cases to resolved. */
+function editorRole(settings: Settings, actor: string): Role {
+  if (!actor) fail('forbidden', 'auth.noEmail');
+  const role = roleOf(settings, actor);
+  if (!role) fail('forbidden', 'auth.unknownUser', { email: actor });
+  if (role === 'viewer' || role === 'leader') fail('forbidden', 'auth.role', { roles: 'agent, lead', role });
+  return role;
+}
 
 /**
- * A paste (or any edit of several cells) carries no old values, so its changes to our columns
- * cannot be checked one by one. The rows are put back as the Events log has them, and the person
- * is told to change cases one cell at a time or in the sidebar; their own columns keep the paste.
+ * Puts one cell back as the Events log records it (exact: a date keeps its seconds, a text stays
+ * text), or as it was when the row is not in the log yet.
  */
-function restorePastedRows(e: EditEvent, wb: Workbook, table: Table, settings: Settings): void {
-  const range = e.range;
-  const lang = settings.language;
-  const first = range.getColumn() - 1;
-  const last = range.getLastColumn() - 1;
-  const ours = [...table.columns.values()].some((index) => index >= first && index <= last);
-  if (!ours) return;
-  if (range.getNumRows() > MAX_RESTORED_ROWS) {
-    range.getCell(1, 1).setNote(t(lang, 'edit.pasteTooLarge', { max: MAX_RESTORED_ROWS }));
-    return;
+function restoreCell(edit: Edit, range: Range, key: string, id: string, message: string): void {
+  const recorded = CASE_ID.test(id) ? replayCases(eventsTable(edit.wb)).get(id) : undefined;
+  if (recorded) {
+    const cells = caseToCells(recorded, edit.lang, slaState(recorded, edit.settings, edit.at));
+    range.setValue(toCell(cells[key] ?? null));
+  } else {
+    range.setValue(toCell(edit.e.oldValue === undefined ? '' : String(edit.e.oldValue)));
   }
-  const actor = (e.user?.getEmail?.() || activeUserEmail()).toLowerCase();
-  withDocumentLock(() => {
-    const at = now();
-    const top = range.getRow();
-    const rows = table.sheet.getRange(top, 1, range.getNumRows(), table.width).getValues();
-    const events = eventsTable(wb);
-    const history = replayCases(events);
-    const restored: Case[] = [];
-    rows.forEach((raw, i) => {
-      const recorded = history.get(String(table.get(raw, 'id') ?? '').trim());
-      if (!recorded) return;
-      table.writeRow(top + i, caseToCells(recorded, lang, slaState(recorded, settings, at)), raw);
-      restored.push(recorded);
-    });
-    range.getCell(1, 1).setNote(t(lang, restored.length > 0 ? 'edit.pasteReverted' : 'edit.pasteUnknownRows'));
-    appendEvents(
-      events,
-      restored.map((c) => ({
-        at,
-        caseId: c.id,
-        type: 'reverted',
-        actor,
-        from: '',
-        to: '',
-        note: t(lang, 'edit.pasteReverted'),
-        version: c.version,
-        changes: null,
-      })),
-    );
-  });
+  range.setNote(t(edit.lang, 'edit.statusReverted', { message }));
 }
 
-type Role = Parameters<typeof applyTransition>[2]['role'];
-type Settings = Parameters<typeof applyTransition>[3];
-
-/** The case as it was before the person's status edit, and after the transition. */
-function statusChange(current: Case, e: EditEvent, settings: Settings, actor: string, role: Role, at: number) {
+/** The case after the person's status edit; the guard reads what the row already holds. */
+function statusChange(current: Case, e: EditEvent, settings: Settings, actor: string, role: Role, at: number): Case {
   const from = parseStatus(e.oldValue) ?? current.status;
   const to = parseStatus(e.range.getValue());
   if (!to) fail('validation', 'input.status', { value: String(e.range.getValue()) }, 'status');
-  const before: Case = { ...current, status: from };
   const input: TransitionInput = {
     to,
     resolution: current.resolution,
@@ -153,45 +153,56 @@ function statusChange(current: Case, e: EditEvent, settings: Settings, actor: st
     csat: current.csat,
     nps: current.nps,
   };
-  return {
-    before,
-    next: applyTransition(before, input, { email: actor, role }, settings, at),
-    type: 'status' as const,
-  };
+  return applyTransition({ ...current, status: from }, input, { email: actor, role }, settings, at);
 }
 
-/** Fields a transition reads from the row: stored as typed, checked by the next transition. */
-const TRANSITION_FIELDS: Record<string, (v: unknown) => unknown> = {
-  resolution: (v) => String(v ?? '').trim(),
-  rootCause: (v) => String(v ?? '').trim(),
-  prevention: (v) => String(v ?? '').trim(),
-  cancelReason: (v) => String(v ?? '').trim(),
-  csat: (v) => (v === '' || v === null || v === undefined ? null : Number(v)),
-  nps: (v) => (v === '' || v === null || v === undefined ? null : Number(v)),
+/**
+ * Fields a transition reads from the row (the resolution, the root cause…): checked as the
+ * transition would check them, and stored for it.
+ */
+const TRANSITION_FIELDS: Record<string, (v: unknown, settings: Settings) => unknown> = {
+  resolution: (v) => boundedText(v, 'resolution'),
+  prevention: (v) => boundedText(v, 'prevention'),
+  cancelReason: (v) => boundedText(v, 'reason'),
+  rootCause: (v, settings) => {
+    const text = boundedText(v, 'rootCause');
+    if (text && !settings.rootCauses.includes(text))
+      fail('validation', 'guard.rootCauseUnknown', { value: text }, 'rootCause');
+    return text;
+  },
+  csat: (v) => score(v, 1, 5, 'guard.csat', 'csat'),
+  nps: (v) => score(v, 0, 10, 'guard.nps', 'nps'),
 };
 
-function fieldChange(
-  current: Case,
-  key: string,
-  value: unknown,
-  e: EditEvent,
-  settings: Settings,
-  actor: string,
-  at: number,
-) {
-  const convert = TRANSITION_FIELDS[key];
-  if (convert) {
-    const before: Case = { ...current, [key]: convert(e.oldValue) };
-    return {
-      before,
-      next: { ...current, [key]: convert(value), version: current.version + 1, updatedAt: at, updatedBy: actor },
-      type: 'updated' as const,
-    };
+function boundedText(value: unknown, field: string): string {
+  const text = String(value ?? '').trim();
+  if (text.length > 5000) fail('validation', 'input.tooLong', { max: 5000 }, field);
+  return text;
+}
+
+function score(value: unknown, min: number, max: number, key: Problem['key'], field: string): number | null {
+  if (value === '' || value === null || value === undefined) return null;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) fail('validation', key, undefined, field);
+  return n;
+}
+
+/** The case as it was before the person's edit of `key` (the row already holds the new value). */
+function beforeFieldEdit(current: Case, key: string, oldValue: unknown): Case {
+  if (key in TRANSITION_FIELDS) {
+    const raw = oldValue === undefined ? '' : oldValue;
+    const old = key === 'csat' || key === 'nps' ? (raw === '' ? null : Number(raw)) : String(raw);
+    return { ...current, [key]: old };
   }
+  return { ...current, [key]: fromCell(key as EditableField, oldValue) };
+}
+
+function fieldChange(before: Case, key: string, value: unknown, settings: Settings, actor: string, at: number): Case {
+  const convert = TRANSITION_FIELDS[key];
+  if (convert)
+    return { ...before, [key]: convert(value, settings), version: before.version + 1, updatedAt: at, updatedBy: actor };
   const field = key as EditableField;
-  const edit = validateEdit({ [field]: fromCell(field, value) }, settings);
-  const before: Case = { ...current, [field]: fromCell(field, e.oldValue) };
-  return { before, next: applyEdit(before, edit, settings, actor, at), type: 'updated' as const };
+  return applyEdit(before, validateEdit({ [field]: fromCell(field, value) }, settings), settings, actor, at);
 }
 
 /** A cell value as the field's type: evidence is one link per line, flags are checkboxes. */
@@ -202,4 +213,77 @@ function fromCell(field: EditableField, value: unknown): unknown {
       .filter(Boolean);
   if (field === 'bypass' || field === 'stopShipment') return value === true || String(value).toUpperCase() === 'TRUE';
   return String(value ?? '').trim();
+}
+
+/**
+ * A paste (or any edit of several cells) carries no old values, so its changes to our columns
+ * cannot be checked one by one. The rows are put back as the Events log has them, and the person
+ * is told to change cases one cell at a time or in the sidebar; their own columns keep the paste.
+ * A paste over the id column can leave numbers that no longer match their rows: that is reported.
+ */
+function restorePastedRows(edit: Edit): void {
+  const { e, table, settings, lang, actor, at } = edit;
+  const range = e.range;
+  const first = range.getColumn() - 1;
+  const last = range.getLastColumn() - 1;
+  if (![...table.columns.values()].some((index) => index >= first && index <= last)) return;
+  const top = Math.max(2, range.getRow());
+  const count = range.getLastRow() - top + 1;
+  const note = range.getCell(top - range.getRow() + 1, 1);
+  if (count > MAX_RESTORED_ROWS) {
+    note.setNote(t(lang, 'edit.pasteTooLarge', { max: MAX_RESTORED_ROWS }));
+    return;
+  }
+  const rows = table.sheet.getRange(top, 1, count, table.width).getValues();
+  const events = eventsTable(edit.wb);
+  const history = replayCases(events);
+  const restored: Case[] = [];
+  rows.forEach((raw, i) => {
+    const recorded = history.get(String(table.get(raw, 'id') ?? '').trim());
+    if (!recorded) return;
+    table.writeRow(top + i, caseToCells(recorded, lang, slaState(recorded, settings, at)), raw);
+    restored.push(recorded);
+  });
+  const messages = [t(lang, restored.length > 0 ? 'edit.pasteReverted' : 'edit.pasteUnknownRows')];
+  const idColumn = table.columnNumber('id') - 1;
+  if (idColumn >= first && idColumn <= last) {
+    const broken = brokenIds(table, history);
+    if (broken.length > 0)
+      messages.push(t(lang, 'case.idsBroken', { details: broken.map((p) => t(lang, p.key, p.params)).join('; ') }));
+  }
+  note.setNote(messages.join('\n'));
+  appendEvents(
+    events,
+    restored.map((c): CaseEvent => ({
+      at,
+      caseId: c.id,
+      type: 'reverted',
+      actor,
+      from: '',
+      to: '',
+      note: messages[0] ?? '',
+      version: c.version,
+      changes: null,
+    })),
+  );
+}
+
+/** Ids that appear twice in the Cases tab, and logged cases whose row is gone (one read). */
+function brokenIds(table: Table, history: Map<string, Case>): Problem[] {
+  const lastRow = table.sheet.getLastRow();
+  const ids =
+    lastRow < 2
+      ? []
+      : table.sheet
+          .getRange(2, table.columnNumber('id'), lastRow - 1, 1)
+          .getValues()
+          .map(([v]) => String(v ?? '').trim());
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const id of ids) {
+    if (id && seen.has(id)) problems.push({ key: 'case.idDuplicate', params: { id } });
+    seen.add(id);
+  }
+  for (const id of history.keys()) if (!seen.has(id)) problems.push({ key: 'case.idMissing', params: { id } });
+  return problems;
 }

@@ -17,8 +17,13 @@ export function getCachedJson<T>(key: string): T | null {
   }
 }
 
+/** Best effort: a value the cache refuses (over 100 KB) is simply not cached. */
 export function putCachedJson(key: string, value: unknown, seconds: number): void {
-  documentCache()?.put(key, JSON.stringify(value), seconds);
+  try {
+    documentCache()?.put(key, JSON.stringify(value), seconds);
+  } catch {
+    removeCached(key);
+  }
 }
 
 export function removeCached(key: string): void {
