@@ -110,82 +110,101 @@ function emailsOf(member: string, value: unknown): string[] {
   });
 }
 
-/** Base of Folder and File: the members both have. */
-function itemMembers(env: ExecutionEnv, kind: 'Folder' | 'File', id: string) {
-  // Reading a property answers from the metadata fetched with the object; a change is a round trip.
-  const item = (member: string, cost: CallKind = 'local'): DriveItem => {
-    env.call(`${kind}.${member}`, cost, NEEDS_DRIVE);
-    const found = driveState(env.state).items[id];
-    if (!found || !reachable(env, found)) throw gasError(NOT_FOUND);
-    return found;
-  };
-  const share = (member: string, role: 'viewers' | 'editors', value: unknown) => {
-    const target = item(member, 'drive');
-    if (!mayEdit(env, target)) throw gasError('Access denied: DriveApp.');
-    for (const email of emailsOf(`${kind}.${member}`, value)) {
-      if (email !== target.owner && !target[role].includes(email)) target[role].push(email);
-    }
-  };
-  return { item, share };
+/** The members the generated Folder and File stubs both declare, which their shared base overrides. */
+interface DriveItemStub {
+  getId(): unknown;
+  getName(): unknown;
+  getDateCreated(): unknown;
+  isTrashed(): unknown;
+  setTrashed(trashed: unknown): unknown;
+  addViewer(user: unknown): unknown;
+  addViewers(users: unknown): unknown;
 }
 
-class FakeFolder extends FolderStub implements GoogleAppsScript.Drive.Folder {
-  private readonly members;
+/**
+ * Base of Folder and File, on top of the generated stub of either (which answers every member
+ * not modeled): the members both have. A subclass supplies `env` and `id`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeScript's form for a mixin's base
+function driveItemBase<Stub extends abstract new (...args: any[]) => DriveItemStub>(
+  Stub: Stub,
+  kind: 'Folder' | 'File',
+) {
+  abstract class FakeDriveItem extends Stub {
+    protected abstract readonly env: ExecutionEnv;
+    protected abstract readonly id: string;
 
+    // Reading a property answers from the metadata fetched with the object; a change is a round trip.
+    protected item(member: string, cost: CallKind = 'local'): DriveItem {
+      this.env.call(`${kind}.${member}`, cost, NEEDS_DRIVE);
+      const found = driveState(this.env.state).items[this.id];
+      if (!found || !reachable(this.env, found)) throw gasError(NOT_FOUND);
+      return found;
+    }
+
+    protected share(member: string, role: 'viewers' | 'editors', value: unknown): this {
+      const target = this.item(member, 'drive');
+      if (!mayEdit(this.env, target)) throw gasError('Access denied: DriveApp.');
+      for (const email of emailsOf(`${kind}.${member}`, value)) {
+        if (email !== target.owner && !target[role].includes(email)) target[role].push(email);
+      }
+      return this;
+    }
+
+    override getId(): string {
+      return this.item('getId').id;
+    }
+
+    override getName(): string {
+      return this.item('getName').name;
+    }
+
+    override getDateCreated(): Date {
+      return new Date(this.item('getDateCreated').createdAt);
+    }
+
+    override isTrashed(): boolean {
+      return this.item('isTrashed').trashed;
+    }
+
+    override setTrashed(trashed: unknown): this {
+      const target = this.item('setTrashed', 'drive');
+      if (typeof trashed !== 'boolean') throw signatureMismatch(`${kind}.setTrashed`, [trashed]);
+      if (!mayEdit(this.env, target)) throw gasError('Access denied: DriveApp.');
+      target.trashed = trashed;
+      return this;
+    }
+
+    override addViewer(user: unknown): this {
+      return this.share('addViewer', 'viewers', user);
+    }
+
+    override addViewers(users: unknown): this {
+      if (!Array.isArray(users)) throw signatureMismatch(`${kind}.addViewers`, [users]);
+      return this.share('addViewers', 'viewers', users);
+    }
+  }
+  return FakeDriveItem;
+}
+
+class FakeFolder extends driveItemBase(FolderStub, 'Folder') implements GoogleAppsScript.Drive.Folder {
   constructor(
-    private readonly env: ExecutionEnv,
-    private readonly id: string,
+    protected readonly env: ExecutionEnv,
+    protected readonly id: string,
   ) {
     super();
-    this.members = itemMembers(env, 'Folder', id);
-  }
-
-  override getId(): string {
-    return this.members.item('getId').id;
-  }
-
-  override getName(): string {
-    return this.members.item('getName').name;
   }
 
   override getUrl(): string {
-    return `https://drive.google.com/drive/folders/${this.members.item('getUrl').id}`;
-  }
-
-  override getDateCreated(): Date {
-    return new Date(this.members.item('getDateCreated').createdAt);
-  }
-
-  override isTrashed(): boolean {
-    return this.members.item('isTrashed').trashed;
-  }
-
-  override setTrashed(trashed: unknown): this {
-    const folder = this.members.item('setTrashed', 'drive');
-    if (typeof trashed !== 'boolean') throw signatureMismatch('Folder.setTrashed', [trashed]);
-    if (!mayEdit(this.env, folder)) throw gasError('Access denied: DriveApp.');
-    folder.trashed = trashed;
-    return this;
-  }
-
-  override addViewer(user: unknown): this {
-    this.members.share('addViewer', 'viewers', user);
-    return this;
-  }
-
-  override addViewers(users: unknown): this {
-    if (!Array.isArray(users)) throw signatureMismatch('Folder.addViewers', [users]);
-    this.members.share('addViewers', 'viewers', users);
-    return this;
+    return `https://drive.google.com/drive/folders/${this.item('getUrl').id}`;
   }
 
   override addEditor(user: unknown): this {
-    this.members.share('addEditor', 'editors', user);
-    return this;
+    return this.share('addEditor', 'editors', user);
   }
 
   override getFiles(): FakeFileIterator {
-    const folder = this.members.item('getFiles', 'drive');
+    const folder = this.item('getFiles', 'drive');
     const files = Object.values(driveState(this.env.state).items).filter(
       (i) => i.kind === 'file' && i.parentId === folder.id && !i.trashed && reachable(this.env, i),
     );
@@ -197,82 +216,44 @@ class FakeFolder extends FolderStub implements GoogleAppsScript.Drive.Folder {
 
   /** createFile(blob) or createFile(name, content[, mimeType]). */
   override createFile(...args: unknown[]): FakeFile {
-    const folder = this.members.item('createFile', 'drive');
+    const folder = this.item('createFile', 'drive');
     if (!mayEdit(this.env, folder)) throw gasError('Access denied: DriveApp.');
     return createFileIn(this.env, folder.id, args, 'Folder.createFile');
   }
 
   override createFolder(name: unknown): FakeFolder {
-    const folder = this.members.item('createFolder', 'drive');
+    const folder = this.item('createFolder', 'drive');
     if (typeof name !== 'string') throw signatureMismatch('Folder.createFolder', [name]);
     return new FakeFolder(this.env, addItem(this.env, { kind: 'folder', name, parentId: folder.id }).id);
   }
 }
 
-class FakeFile extends FileStub implements GoogleAppsScript.Drive.File {
-  private readonly members;
-
+class FakeFile extends driveItemBase(FileStub, 'File') implements GoogleAppsScript.Drive.File {
   constructor(
-    private readonly env: ExecutionEnv,
-    private readonly id: string,
+    protected readonly env: ExecutionEnv,
+    protected readonly id: string,
   ) {
     super();
-    this.members = itemMembers(env, 'File', id);
-  }
-
-  override getId(): string {
-    return this.members.item('getId').id;
-  }
-
-  override getName(): string {
-    return this.members.item('getName').name;
   }
 
   override getUrl(): string {
-    return `https://drive.google.com/file/d/${this.members.item('getUrl').id}/view`;
+    return `https://drive.google.com/file/d/${this.item('getUrl').id}/view`;
   }
 
   override getSize(): number {
-    return this.members.item('getSize').size;
+    return this.item('getSize').size;
   }
 
   override getMimeType(): string {
-    return this.members.item('getMimeType').mimeType;
-  }
-
-  override getDateCreated(): Date {
-    return new Date(this.members.item('getDateCreated').createdAt);
+    return this.item('getMimeType').mimeType;
   }
 
   override getLastUpdated(): Date {
-    return new Date(this.members.item('getLastUpdated').updatedAt);
-  }
-
-  override isTrashed(): boolean {
-    return this.members.item('isTrashed').trashed;
-  }
-
-  override setTrashed(trashed: unknown): this {
-    const file = this.members.item('setTrashed', 'drive');
-    if (typeof trashed !== 'boolean') throw signatureMismatch('File.setTrashed', [trashed]);
-    if (!mayEdit(this.env, file)) throw gasError('Access denied: DriveApp.');
-    file.trashed = trashed;
-    return this;
-  }
-
-  override addViewer(user: unknown): this {
-    this.members.share('addViewer', 'viewers', user);
-    return this;
-  }
-
-  override addViewers(users: unknown): this {
-    if (!Array.isArray(users)) throw signatureMismatch('File.addViewers', [users]);
-    this.members.share('addViewers', 'viewers', users);
-    return this;
+    return new Date(this.item('getLastUpdated').updatedAt);
   }
 
   override getBlob(): FakeBlob {
-    const file = this.members.item('getBlob', 'drive');
+    const file = this.item('getBlob', 'drive');
     const bytes = readDriveFile(this.env.state, this.env.config.driveDir, file.id)?.bytes ?? Buffer.alloc(0);
     return new FakeBlob(this.env, bytes, file.mimeType, file.name);
   }
@@ -331,49 +312,62 @@ function createFileIn(env: ExecutionEnv, parentId: string | null, args: unknown[
   return new FakeFile(env, item.id);
 }
 
-class FakeFolderIterator extends FolderIteratorStub implements GoogleAppsScript.Drive.FolderIterator {
-  private index = 0;
+/** The members the generated FolderIterator and FileIterator stubs both declare, which their shared base overrides. */
+interface DriveIteratorStub {
+  hasNext(): unknown;
+  next(): unknown;
+}
 
+/**
+ * Base of FolderIterator and FileIterator, on top of the generated stub of either: steps through
+ * the ids found, and `open` makes the Folder or File of each. A subclass supplies `env` and `ids`.
+ */
+function driveIteratorBase<
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeScript's form for a mixin's base
+  Stub extends abstract new (...args: any[]) => DriveIteratorStub,
+  Item,
+>(Stub: Stub, kind: 'FolderIterator' | 'FileIterator', open: (env: ExecutionEnv, id: string) => Item) {
+  abstract class FakeDriveIterator extends Stub {
+    protected abstract readonly env: ExecutionEnv;
+    protected abstract readonly ids: string[];
+    private index = 0;
+
+    override hasNext(): boolean {
+      this.env.call(`${kind}.hasNext`, 'local', NEEDS_DRIVE);
+      return this.index < this.ids.length;
+    }
+
+    override next(): Item {
+      this.env.call(`${kind}.next`, 'drive', NEEDS_DRIVE);
+      const id = this.ids[this.index++];
+      if (id === undefined) throw gasError('Cannot retrieve the next object: iterator has reached the end.');
+      return open(this.env, id);
+    }
+  }
+  return FakeDriveIterator;
+}
+
+class FakeFolderIterator
+  extends driveIteratorBase(FolderIteratorStub, 'FolderIterator', (env, id) => new FakeFolder(env, id))
+  implements GoogleAppsScript.Drive.FolderIterator
+{
   constructor(
-    private readonly env: ExecutionEnv,
-    private readonly ids: string[],
+    protected readonly env: ExecutionEnv,
+    protected readonly ids: string[],
   ) {
     super();
-  }
-
-  override hasNext(): boolean {
-    this.env.call('FolderIterator.hasNext', 'local', NEEDS_DRIVE);
-    return this.index < this.ids.length;
-  }
-
-  override next(): FakeFolder {
-    this.env.call('FolderIterator.next', 'drive', NEEDS_DRIVE);
-    const id = this.ids[this.index++];
-    if (id === undefined) throw gasError('Cannot retrieve the next object: iterator has reached the end.');
-    return new FakeFolder(this.env, id);
   }
 }
 
-class FakeFileIterator extends FileIteratorStub implements GoogleAppsScript.Drive.FileIterator {
-  private index = 0;
-
+class FakeFileIterator
+  extends driveIteratorBase(FileIteratorStub, 'FileIterator', (env, id) => new FakeFile(env, id))
+  implements GoogleAppsScript.Drive.FileIterator
+{
   constructor(
-    private readonly env: ExecutionEnv,
-    private readonly ids: string[],
+    protected readonly env: ExecutionEnv,
+    protected readonly ids: string[],
   ) {
     super();
-  }
-
-  override hasNext(): boolean {
-    this.env.call('FileIterator.hasNext', 'local', NEEDS_DRIVE);
-    return this.index < this.ids.length;
-  }
-
-  override next(): FakeFile {
-    this.env.call('FileIterator.next', 'drive', NEEDS_DRIVE);
-    const id = this.ids[this.index++];
-    if (id === undefined) throw gasError('Cannot retrieve the next object: iterator has reached the end.');
-    return new FakeFile(this.env, id);
   }
 }
 

@@ -35,7 +35,7 @@ import {
   type CaseRecord,
 } from '../sheets/cases-repo';
 import { SETTINGS_TAB, CASES } from '../sheets/schema';
-import { formatCases, writeSettingsTab } from '../sheets/setup';
+import { formatCases, protectSettings, setupWorkbook as setupSheets, writeSettingsTab } from '../sheets/setup';
 import {
   casesTable,
   eventsTable,
@@ -109,8 +109,12 @@ export function apiSaveSettings(input: unknown): Settings {
     if (problems.length > 0) throw new DomainError('validation', problems);
     return withDocumentLock(() => {
       const wb: Workbook = { ...ctx.wb, lang: settings.language };
-      writeSettingsTab(requireSheet(wb, SETTINGS_TAB), settings);
-      formatCases(requireSheet(wb, CASES), settings.language, settings);
+      const settingsSheet = requireSheet(wb, SETTINGS_TAB);
+      writeSettingsTab(settingsSheet, settings);
+      protectSettings(settingsSheet, settings, ctx.email);
+      // A new language renames the tabs, headers and status labels: what setup does.
+      if (settings.language !== ctx.lang) setupSheets(ctx.wb.ss, ctx.email);
+      else formatCases(requireSheet(wb, CASES), settings.language, settings);
       setDocumentProperty(LANG_PROPERTY, settings.language);
       rememberSettings(settings, ctx.wb.timeZone);
       appendEvents(eventsTable(wb), [

@@ -41,6 +41,11 @@ export function setupWorkbook(): SetupSummary {
           if (existing) lang = existing.language;
           const leads = existing?.team.filter((m) => m.role === 'lead').map((m) => normalizeEmail(m.email)) ?? [];
           if (existing && !leads.includes(runner)) throw new DomainError('forbidden', [{ key: 'setup.leadsOnly' }]);
+          // Settings gone or unreadable in a workbook with history: setting it up again would make
+          // the runner the only lead, so only the spreadsheet's owner may do it.
+          if (!existing && hasHistory(ss, lang) && normalizeEmail(ss.getOwner()?.getEmail() ?? '') !== runner) {
+            throw new DomainError('forbidden', [{ key: 'setup.ownerOnly' }]);
+          }
         });
         lang = result.lang;
         if (result.settingsWritten) forgetSettings();
@@ -88,6 +93,11 @@ export function setupWorkbook(): SetupSummary {
       };
     },
   );
+}
+
+function hasHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: 'ru' | 'en'): boolean {
+  const events = findSheet(ss, EVENTS, lang);
+  return events !== null && events.getLastRow() > 1;
 }
 
 /** Handler functions of the installable triggers Arbiter needs in each document. */

@@ -8,7 +8,7 @@ import { languageOfLocale, t, type Lang } from '../domain/i18n';
 import { CRITICALITIES, STATUSES } from '../domain/model';
 import { defaultSettings, normalizeEmail, type Settings } from '../domain/settings';
 import { setDocumentProperty } from '../services/properties';
-import { columnLetter } from './case-row';
+import { columnLetter, parseStatus, statusLabel } from './case-row';
 import { CASES, EVENTS, SETTINGS_TAB, TABS, type ColumnDef, type ListSource, type TabDef } from './schema';
 import { parseSettingsRows, settingsToRows, SETTINGS_WIDTH } from './settings-tab';
 import { Table, toCell } from './table';
@@ -80,9 +80,55 @@ export function setupWorkbook(
 
   const cases = sheets.get(CASES) as Sheet;
   formatCases(cases, lang, settings ?? defaultSettings(lang, timeZone));
+  relabelStatuses(cases, lang);
   protectSystemColumns(cases, CASES, lang);
   protectWholeTab(sheets.get(EVENTS) as Sheet, EVENTS, lang);
+  if (settings) protectSettings(settingsSheet, settings, runner);
   return report;
+}
+
+/**
+ * Status cells in the workbook's language (after a language change the dropdown and the colour
+ * rules expect the new labels): one read of the column, one write when a label changed.
+ */
+function relabelStatuses(sheet: Sheet, lang: Lang): void {
+  const table = Table.open(sheet, CASES);
+  const lastRow = sheet.getLastRow();
+  if (!table.has('status') || lastRow < 2) return;
+  const range = sheet.getRange(2, table.columnNumber('status'), lastRow - 1, 1);
+  const current = range.getValues().map(([v]) => v);
+  const labels = current.map((v) => {
+    const status = parseStatus(v);
+    return status ? statusLabel(status, lang) : v;
+  });
+  if (labels.some((label, i) => label !== current[i]))
+    range.setValues(labels.map((label) => [toCell(String(label ?? ''))]));
+}
+
+/**
+ * Settings decide who is a lead, so only leads (and the spreadsheet's owner, whom Sheets never
+ * locks out) may edit the tab: a strict protection, unlike the warning-only ones elsewhere.
+ * Arbiter writes Settings only for a lead (apiSaveSettings, setup), so it keeps working.
+ */
+export function protectSettings(sheet: Sheet, settings: Settings, runner: string): void {
+  const description = `${PROTECTION_PREFIX}${t(settings.language, 'protection.settings')}`;
+  const protection =
+    sheet
+      .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+      .find((p) => p.getDescription().startsWith(PROTECTION_PREFIX)) ?? sheet.protect();
+  if (protection.getDescription() !== description) protection.setDescription(description);
+  if (protection.isWarningOnly()) protection.setWarningOnly(false);
+  const leads = new Set(settings.team.filter((m) => m.role === 'lead').map((m) => normalizeEmail(m.email)));
+  leads.add(normalizeEmail(runner));
+  // A new protection lets every editor of the spreadsheet in: name the leads, then remove the rest
+  // (the pattern of the Protection reference; Sheets keeps the owner whatever is removed).
+  protection.addEditors([...leads].filter(Boolean));
+  const others = protection
+    .getEditors()
+    .map((u) => normalizeEmail(u.getEmail()))
+    .filter((email) => !leads.has(email));
+  if (others.length > 0) protection.removeEditors(others);
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
 }
 
 function readSettings(
@@ -228,6 +274,8 @@ export function formatCases(sheet: Sheet, lang: Lang, settings: Settings): void 
 }
 
 function applyConditionalFormats(sheet: Sheet, table: Table, lang: Lang, rows: number): void {
+  // A column a person deleted comes back with setup; until then its rule has nothing to read.
+  if (!table.has('sla') || !table.has('status')) return;
   const sla = columnLetter(table.columnNumber('sla'));
   const status = columnLetter(table.columnNumber('status'));
   const whole = sheet.getRange(2, 1, rows, table.width);

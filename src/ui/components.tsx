@@ -230,3 +230,40 @@ export function focusFirstInvalid(form: HTMLElement | null): void {
   const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"], .invalid input, .invalid select');
   invalid?.focus();
 }
+
+/**
+ * An editable list shown as cards: each item a labelled group of its fields ending in a Remove
+ * button, then an Add button that appends `blank`. `onItems` is handed the change to make to the
+ * latest list, so that edits made in quick succession all count.
+ */
+export function CardList<Item>(props: {
+  items: readonly Item[];
+  onItems: (change: (items: readonly Item[]) => Item[]) => void;
+  /** The card's accessible name. */
+  cardLabel: (item: Item, index: number) => string;
+  /** The card's fields; `edit` merges a change into this item. */
+  renderCard: (item: Item, index: number, edit: (change: Partial<Item>) => void) => ComponentChildren;
+  blank: NoInfer<Item>;
+  addLabel: string;
+}) {
+  const { tr } = useApp();
+  const edit = (index: number) => (change: Partial<Item>) =>
+    props.onItems((items) => items.map((item, j) => (j === index ? { ...item, ...change } : item)));
+  const remove = (index: number) => props.onItems((items) => items.filter((_, j) => j !== index));
+  const add = () => props.onItems((items) => [...items, props.blank]);
+  return (
+    <>
+      {props.items.map((item, i) => (
+        <div class="card" key={i} role="group" aria-label={props.cardLabel(item, i)}>
+          {props.renderCard(item, i, edit(i))}
+          <button type="button" class="small danger" onClick={() => remove(i)}>
+            {tr('ui.remove')}
+          </button>
+        </div>
+      ))}
+      <button type="button" class="small" onClick={add}>
+        {props.addLabel}
+      </button>
+    </>
+  );
+}

@@ -174,3 +174,33 @@ describe('the API refuses what a review found accepted', () => {
     expect(result.meter.calls['TextFinder.findNext']).toBe(1);
   });
 });
+
+describe('who decides who is a lead', () => {
+  test('only leads may edit the Settings tab', () => {
+    const emulator = setUpWorkbook();
+    const roleCell = asPerson(emulator, (ss) =>
+      ss.getSheetByName('Настройки')?.createTextFinder(AGENT).findNext()?.offset(0, 2).getA1Notation(),
+    );
+    expect(() => emulator.editCell('Настройки', String(roleCell), 'lead', AGENT)).toThrow(/protected/);
+    expect(() => emulator.editCell('Настройки', String(roleCell), 'viewer', LEAD)).not.toThrow();
+  });
+
+  test('with its Settings gone, a workbook with history is set up again by its owner only', () => {
+    const emulator = setUpWorkbook();
+    register(emulator);
+    asPerson(emulator, (ss) => ss.getSheetByName('Настройки')?.clear());
+    expect(failure(() => emulator.run('setupWorkbook', [], { user: AGENT }))).toMatch(/только владелец таблицы/);
+    expect(emulator.run('setupWorkbook', [], { user: LEAD }).ok).toBe(true);
+  });
+
+  test('a new language renames the tabs and the statuses', () => {
+    const emulator = setUpWorkbook();
+    register(emulator);
+    const settings = emulator.scriptRun<Record<string, unknown>>('apiGetSettings', [], { user: LEAD });
+    emulator.scriptRun('apiSaveSettings', [{ ...settings, language: 'en' }], { user: LEAD });
+    const names = asPerson(emulator, (ss) => ss.getSheets().map((s) => s.getName()));
+    expect(names).toEqual(expect.arrayContaining(['Cases', 'Events', 'Settings']));
+    expect(asPerson(emulator, (ss) => ss.getSheetByName('Cases')?.getRange('B2').getValue())).toBe('New');
+    expect(emulator.scriptRun<CaseView>('apiGetCase', ['ARB-2026-00001'], { user: AGENT }).status).toBe('new');
+  });
+});

@@ -298,13 +298,15 @@ export const en: Catalog = {
   'edit.pasteUnknownRows': 'These rows hold no Arbiter cases that could be restored; check them by hand.',
   'edit.pasteTooLarge': 'A paste of more than {max} rows was not checked by Arbiter. Undo it by hand (Edit → Undo).',
 
-  'error.unexpected': 'That did not work: {detail}. Nothing was saved; try again, and if it happens again, give this text to the CS lead.',
+  'error.unexpected':
+    'That did not work: {detail}. Nothing was saved; try again, and if it happens again, give this text to the CS lead.',
   'input.versionNumber': 'The case version must be a whole number: reload the case and try again.',
   'case.notOpen': 'Case {id} is no longer open (status “{status}”).',
   'case.idsBroken': 'After the paste the case numbers are broken: {details}. Undo the paste (Edit → Undo).',
   'case.idDuplicate': '{id} appears twice',
   'case.idMissing': '{id} is missing from the sheet',
-  'setup.ownerOnly': 'The workbook already has history (the Events tab) but its settings cannot be read: only the spreadsheet owner may set it up again.',
+  'setup.ownerOnly':
+    'The workbook already has history (the Events tab) but its settings cannot be read: only the spreadsheet owner may set it up again.',
   'auth.ownerEdit': 'A department owner may only add photos and videos, and only to their own cases.',
   'calendar.timeZone': 'Unknown time zone “{value}” (an IANA zone is needed, e.g. Europe/Moscow).',
   'calendar.weekdays': 'Opening hours are needed for all 7 days of the week.',
@@ -337,4 +339,6 @@ export const en: Catalog = {
   'settings.strayRow': 'a row outside every section: move it into a section (below its title in column A) or delete it',
   'settings.duplicateSection': 'section “{section}” appears a second time; keep one',
   'settings.dayMissing': 'no row for “{day}”; for a closed day write “{closed}”',
+
+  'protection.settings': 'only CS leads change the settings',
 };

@@ -31,7 +31,9 @@ export function languageOfLocale(locale: string | null | undefined): Lang {
 /** The message in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
   const text = CATALOGS[lang][key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
 }
 
 /** For keys built at run time (e.g. `field.${name}`): is there such a message? */

@@ -8,7 +8,7 @@ import type { Problem } from '../../domain/errors';
 import { t } from '../../domain/i18n';
 import { CRITICALITIES, ROLES } from '../../domain/model';
 import { TEMPLATE_PLACEHOLDERS } from '../../domain/templates';
-import { AreaField, FormError, SelectField, Spinner, TextField } from '../components';
+import { AreaField, CardList, FormError, SelectField, Spinner, TextField } from '../components';
 import { useApp } from '../context';
 import { asServerError, rpc } from '../rpc';
 import {
@@ -47,11 +47,13 @@ export function SettingsView() {
   }
 
   const update = (change: (d: SettingsDraft) => SettingsDraft) => setDraft((d) => d && change(d));
-  const errorAt = (path: string) =>
+  /** The problems with the fields that match, said as one field's error. */
+  const errorWhere = (matches: (field: string) => boolean) =>
     problems
-      .filter((p) => p.field === path)
+      .filter((p) => matches(p.field ?? ''))
       .map((p) => describeSettingsProblem({ ...p, field: '' }, lang))
       .join(' ') || undefined;
+  const errorAt = (path: string) => errorWhere((field) => field === path);
   const invalid = (path: string) => (hasProblem(problems, path) ? true : undefined);
   const days = weekdayNames(lang);
 
@@ -110,11 +112,12 @@ export function SettingsView() {
 
       <details open={hasProblem(problems, 'team') || undefined}>
         <summary>{tr('ui.settings.team')}</summary>
-        {draft.team.map((member, i) => {
-          const setMember = (change: Partial<typeof member>) =>
-            update((d) => ({ ...d, team: d.team.map((m, j) => (j === i ? { ...m, ...change } : m)) }));
-          return (
-            <div class="card" key={i} role="group" aria-label={member.email || `${tr('ui.settings.team')} ${i + 1}`}>
+        <CardList
+          items={draft.team}
+          onItems={(change) => update((d) => ({ ...d, team: change(d.team) }))}
+          cardLabel={(member, i) => member.email || `${tr('ui.settings.team')} ${i + 1}`}
+          renderCard={(member, i, setMember) => (
+            <>
               <TextField
                 name={`team.${i}.email`}
                 idPrefix="set"
@@ -150,35 +153,21 @@ export function SettingsView() {
                 value={member.team}
                 onValue={(team) => setMember({ team })}
               />
-              <button
-                type="button"
-                class="small danger"
-                onClick={() => update((d) => ({ ...d, team: d.team.filter((_, j) => j !== i) }))}
-              >
-                {tr('ui.remove')}
-              </button>
-            </div>
-          );
-        })}
-        <button
-          type="button"
-          class="small"
-          onClick={() => update((d) => ({ ...d, team: [...d.team, { email: '', name: '', role: 'agent', team: '' }] }))}
-        >
-          {tr('ui.settings.addMember')}
-        </button>
+            </>
+          )}
+          blank={{ email: '', name: '', role: 'agent', team: '' }}
+          addLabel={tr('ui.settings.addMember')}
+        />
       </details>
 
       <details open={hasProblem(problems, 'departments') || hasProblem(problems, 'escalation') || undefined}>
         <summary>{tr('ui.settings.departments')}</summary>
-        {draft.departments.map((dept, i) => {
-          const setDept = (change: Partial<typeof dept>) =>
-            update((d) => ({
-              ...d,
-              departments: d.departments.map((x, j) => (j === i ? { ...x, ...change } : x)),
-            }));
-          return (
-            <div class="card" key={i} role="group" aria-label={dept.name || `${tr('ui.settings.department')} ${i + 1}`}>
+        <CardList
+          items={draft.departments}
+          onItems={(change) => update((d) => ({ ...d, departments: change(d.departments) }))}
+          cardLabel={(dept, i) => dept.name || `${tr('ui.settings.department')} ${i + 1}`}
+          renderCard={(dept, i, setDept) => (
+            <>
               <TextField
                 name={`departments.${i}.name`}
                 idPrefix="set"
@@ -193,12 +182,7 @@ export function SettingsView() {
                 label={tr('ui.settings.owners')}
                 value={dept.owners}
                 onValue={(owners) => setDept({ owners })}
-                error={
-                  problems
-                    .filter((p) => (p.field ?? '').startsWith(`departments.${i}.owners`))
-                    .map((p) => describeSettingsProblem({ ...p, field: '' }, lang))
-                    .join(' ') || undefined
-                }
+                error={errorWhere((field) => field.startsWith(`departments.${i}.owners`))}
               />
               <TextField
                 name={`departments.${i}.head`}
@@ -209,23 +193,11 @@ export function SettingsView() {
                 error={errorAt(`departments.${i}.head`)}
                 input={{ type: 'email', autoComplete: 'off' }}
               />
-              <button
-                type="button"
-                class="small danger"
-                onClick={() => update((d) => ({ ...d, departments: d.departments.filter((_, j) => j !== i) }))}
-              >
-                {tr('ui.remove')}
-              </button>
-            </div>
-          );
-        })}
-        <button
-          type="button"
-          class="small"
-          onClick={() => update((d) => ({ ...d, departments: [...d.departments, { name: '', owners: '', head: '' }] }))}
-        >
-          {tr('ui.settings.addDepartment')}
-        </button>
+            </>
+          )}
+          blank={{ name: '', owners: '', head: '' }}
+          addLabel={tr('ui.settings.addDepartment')}
+        />
         <p class="subhead">{tr('ui.settings.escalation')}</p>
         <TextField
           name="escalation.coo"
@@ -312,26 +284,18 @@ export function SettingsView() {
               return (
                 <tr key={i}>
                   <th scope="row">{days[i]}</th>
-                  <td>
-                    <input
-                      type="time"
-                      aria-label={`${days[i]}: ${tr('ui.settings.open')}`}
-                      aria-invalid={invalid(`calendar.hours.${i}.open`) ?? invalid(`calendar.hours[${i}]`)}
-                      disabled={day.closed}
-                      value={day.open}
-                      onInput={(e) => setDay({ open: e.currentTarget.value })}
-                    />
-                  </td>
-                  <td>
-                    <input
-                      type="time"
-                      aria-label={`${days[i]}: ${tr('ui.settings.close')}`}
-                      aria-invalid={invalid(`calendar.hours.${i}.close`) ?? invalid(`calendar.hours[${i}]`)}
-                      disabled={day.closed}
-                      value={day.close}
-                      onInput={(e) => setDay({ close: e.currentTarget.value })}
-                    />
-                  </td>
+                  {(['open', 'close'] as const).map((edge) => (
+                    <td key={edge}>
+                      <input
+                        type="time"
+                        aria-label={`${days[i]}: ${tr(`ui.settings.${edge}`)}`}
+                        aria-invalid={invalid(`calendar.hours.${i}.${edge}`) ?? invalid(`calendar.hours[${i}]`)}
+                        disabled={day.closed}
+                        value={day[edge]}
+                        onInput={(e) => setDay({ [edge]: e.currentTarget.value })}
+                      />
+                    </td>
+                  ))}
                   <td>
                     <input
                       type="checkbox"
@@ -371,12 +335,7 @@ export function SettingsView() {
             rows={5}
             value={draft[list]}
             onValue={(value) => update((d) => ({ ...d, [list]: value }))}
-            error={
-              problems
-                .filter((p) => (p.field ?? '').split('.')[0] === list)
-                .map((p) => describeSettingsProblem({ ...p, field: '' }, lang))
-                .join(' ') || undefined
-            }
+            error={errorWhere((field) => field.split('.')[0] === list)}
           />
         ))}
       </details>
@@ -386,11 +345,12 @@ export function SettingsView() {
         <p class="hint">
           {tr('ui.settings.placeholders', { list: TEMPLATE_PLACEHOLDERS.map((p) => `{${p}}`).join(' ') })}
         </p>
-        {draft.templates.map((tpl, i) => {
-          const setTemplate = (change: Partial<typeof tpl>) =>
-            update((d) => ({ ...d, templates: d.templates.map((x, j) => (j === i ? { ...x, ...change } : x)) }));
-          return (
-            <div class="card" key={i} role="group" aria-label={tpl.name || tpl.key || `${i + 1}`}>
+        <CardList
+          items={draft.templates}
+          onItems={(change) => update((d) => ({ ...d, templates: change(d.templates) }))}
+          cardLabel={(tpl, i) => tpl.name || tpl.key || `${i + 1}`}
+          renderCard={(tpl, i, setTemplate) => (
+            <>
               <TextField
                 name={`templates.${i}.key`}
                 idPrefix="set"
@@ -415,23 +375,11 @@ export function SettingsView() {
                 onValue={(text) => setTemplate({ text })}
                 error={errorAt(`templates.${i}.text`)}
               />
-              <button
-                type="button"
-                class="small danger"
-                onClick={() => update((d) => ({ ...d, templates: d.templates.filter((_, j) => j !== i) }))}
-              >
-                {tr('ui.remove')}
-              </button>
-            </div>
-          );
-        })}
-        <button
-          type="button"
-          class="small"
-          onClick={() => update((d) => ({ ...d, templates: [...d.templates, { key: '', name: '', text: '' }] }))}
-        >
-          {tr('ui.settings.addTemplate')}
-        </button>
+            </>
+          )}
+          blank={{ key: '', name: '', text: '' }}
+          addLabel={tr('ui.settings.addTemplate')}
+        />
       </details>
 
       {general.length > 0 && (
