@@ -16,7 +16,7 @@ import { t } from '../domain/i18n';
 import { applyTransition, TRANSITIONS, type Actor, type TransitionInput } from '../domain/lifecycle';
 import { CRITICALITIES, OPEN_STATUSES, ROLES, STATUSES, type Case, type Role, type Status } from '../domain/model';
 import { coerceSettings, departmentNamed, normalizeEmail, settingsProblems, type Settings } from '../domain/settings';
-import { slaState } from '../domain/sla';
+import { slaState, type SlaState } from '../domain/sla';
 import { renderTemplate, type RenderedMessage } from '../domain/templates';
 import { now } from '../services/clock';
 import { tryWithDocumentLock, withDocumentLock } from '../services/lock';
@@ -296,10 +296,13 @@ export function apiListCases(query?: unknown): CaseList {
     const actor = actorOf(ctx);
     const table = casesTable(ctx.wb);
     const { records, rows } = readAllCases(table, ctx.lang);
-    refreshSlaColumn(ctx, table, rows, records, at);
+    // Each case's clocks are computed once, for the sheet's SLA labels and for the list.
+    const slaById = new Map(records.map((r) => [r.value.id, slaState(r.value, ctx.settings, at)]));
+    const slaOf = (c: Case) => slaById.get(c.id) ?? slaState(c, ctx.settings, at);
+    refreshSlaColumn(ctx, table, rows, records, slaOf);
     const todayEnd = endOfLocalDay(at, ctx.wb.timeZone);
     const views = records
-      .map((r) => caseView(r.value, ctx.settings, at, actor))
+      .map((r) => caseView(r.value, ctx.settings, at, actor, slaOf(r.value)))
       .filter((v) => {
         if (q.status === 'open' && !OPEN_STATUSES.includes(v.status)) return false;
         if (q.status && q.status !== 'open' && v.status !== q.status) return false;
@@ -336,11 +339,9 @@ function refreshSlaColumn(
   table: ReturnType<typeof casesTable>,
   rows: unknown[][],
   records: CaseRecord[],
-  at: number,
+  slaOf: (c: Case) => SlaState,
 ): void {
-  tryWithDocumentLock(() =>
-    refreshSlaLabels(table, rows, records, (c) => slaLabel(slaState(c, ctx.settings, at), ctx.lang)),
-  );
+  tryWithDocumentLock(() => refreshSlaLabels(table, rows, records, (c) => slaLabel(slaOf(c), ctx.lang)));
 }
 
 /** Queue order: overdue, at risk, other open work, resolved, then finished cases. */

@@ -5,7 +5,7 @@
 import { allowedTransitions, type Actor } from '../domain/lifecycle';
 import type { Case, Criticality, Status } from '../domain/model';
 import type { Settings } from '../domain/settings';
-import { slaState } from '../domain/sla';
+import { slaState, type SlaState } from '../domain/sla';
 import type { CaseEvent, EventType } from '../sheets/cases-repo';
 
 export type Iso = string;
@@ -70,8 +70,13 @@ export interface CaseView {
 const iso = (ms: number): Iso => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null): Iso | null => (ms === null ? null : iso(ms));
 
-export function caseView(c: Case, settings: Settings, now: number, actor: Actor): CaseView {
-  const sla = slaState(c, settings, now);
+export function caseView(
+  c: Case,
+  settings: Settings,
+  now: number,
+  actor: Actor,
+  sla: SlaState = slaState(c, settings, now),
+): CaseView {
   return {
     id: c.id,
     version: c.version,
