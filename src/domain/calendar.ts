@@ -2,6 +2,8 @@
  * The business calendar: when client service is open. SLA clocks count only open minutes (seed
  * 003: a client who writes at night is answered first thing in the morning).
  */
+import type { Problem } from './errors';
+import type { MessageKey } from './i18n';
 import { instantOf, isoDate, isValidTimeZone, nextDay, wallTime } from './zoned-time';
 
 /** Opening hours of one weekday as minutes since local midnight: [open, close). */
@@ -32,11 +34,24 @@ export function defaultCalendar(timeZone: string): BusinessCalendar {
   };
 }
 
-/** Problems with a calendar, as message keys with details; empty when it is usable. */
-export function calendarProblems(calendar: BusinessCalendar): string[] {
-  const problems: string[] = [];
-  if (!isValidTimeZone(calendar.timeZone)) problems.push(`timeZone: unknown zone "${calendar.timeZone}"`);
-  if (calendar.hours.length !== 7) problems.push('hours: need 7 weekdays');
+/** A problem with a calendar: a message key, its details, and the field (`calendar.hours.3`). */
+export type CalendarProblem = Problem & { field: string };
+
+const HOLIDAY = /^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A value quoted in a message: never the whole of a pasted novel. */
+function preview(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 60)}…` : value;
+}
+
+/** Problems with a calendar, as message keys with details and fields; empty when it is usable. */
+export function calendarProblems(calendar: BusinessCalendar): CalendarProblem[] {
+  const problems: CalendarProblem[] = [];
+  const add = (field: string, key: MessageKey, params?: Problem['params']) =>
+    problems.push({ field, key, ...(params ? { params } : {}) });
+  if (!isValidTimeZone(calendar.timeZone))
+    add('calendar.timeZone', 'calendar.timeZone', { value: preview(calendar.timeZone) });
+  if (calendar.hours.length !== 7) add('calendar.hours', 'calendar.weekdays');
   calendar.hours.forEach((day, i) => {
     if (!day) return;
     const ok =
@@ -45,13 +60,12 @@ export function calendarProblems(calendar: BusinessCalendar): string[] {
       day.open >= 0 &&
       day.close <= DAY_MINUTES &&
       day.open < day.close;
-    if (!ok) problems.push(`hours[${i}]: opening must be before closing, within the day`);
+    if (!ok) add(`calendar.hours.${i}`, 'calendar.hours');
   });
-  if (!calendar.hours.some(Boolean)) problems.push('hours: open on no day of the week');
-  for (const holiday of calendar.holidays) {
-    if (!/^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(holiday))
-      problems.push(`holidays: "${holiday}" is not YYYY-MM-DD or MM-DD`);
-  }
+  if (!calendar.hours.some(Boolean)) add('calendar.hours', 'calendar.noOpenDay');
+  calendar.holidays.forEach((holiday, i) => {
+    if (!HOLIDAY.test(holiday)) add(`calendar.holidays.${i}`, 'calendar.holiday', { value: preview(holiday) });
+  });
   return problems;
 }
 
@@ -64,27 +78,87 @@ function isHoliday(calendar: BusinessCalendar, year: number, month: number, day:
 const MAX_CLOSED_DAYS = 400;
 
 interface Interval {
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+/*
+ * The open interval of a local date costs two or three Intl readings per edge; a case list
+ * measures hundreds of spans over the same few months. So each (calendar, local date) → interval
+ * (null: closed) is kept in a module-level map, which lives as long as the script execution.
+ * A calendar is identified by the JSON of its zone, hours and holidays (interned to a small
+ * number), so an edited calendar never reads another's days. The map is bounded: at
+ * DAY_CACHE_LIMIT entries it starts over.
+ */
+export const DAY_CACHE_LIMIT = 5_000;
+const CALENDAR_ID_LIMIT = 100;
+const dayCache = new Map<string, Interval | null>();
+const calendarIds = new Map<string, number>();
+let nextCalendarId = 0;
+let cacheHits = 0;
+let cacheMisses = 0;
+
+function calendarId(calendar: BusinessCalendar): number {
+  const identity = JSON.stringify([calendar.timeZone, calendar.hours, calendar.holidays]);
+  let id = calendarIds.get(identity);
+  if (id === undefined) {
+    if (calendarIds.size >= CALENDAR_ID_LIMIT) {
+      calendarIds.clear();
+      dayCache.clear();
+    }
+    id = nextCalendarId++;
+    calendarIds.set(identity, id);
+  }
+  return id;
+}
+
+/** The open interval (instants) of one local date, or null when closed all day. */
+function openIntervalOf(calendar: BusinessCalendar, id: number, year: number, month: number, day: number) {
+  const key = `${id}|${year}-${month}-${day}`;
+  const cached = dayCache.get(key);
+  if (cached !== undefined) {
+    cacheHits++;
+    return cached;
+  }
+  cacheMisses++;
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  const hours = calendar.hours[weekday];
+  let interval: Interval | null = null;
+  if (hours && !isHoliday(calendar, year, month, day)) {
+    const at = (minutes: number) =>
+      minutes >= DAY_MINUTES
+        ? instantOf(calendar.timeZone, ...nextDay(year, month, day))
+        : instantOf(calendar.timeZone, year, month, day, Math.floor(minutes / 60), minutes % 60);
+    interval = Object.freeze({ start: at(hours.open), end: at(hours.close) });
+  }
+  if (dayCache.size >= DAY_CACHE_LIMIT) dayCache.clear();
+  dayCache.set(key, interval);
+  return interval;
+}
+
+/** Hits and misses of the per-day cache since the last clear (a miss costs Intl readings). */
+export function calendarCacheStats(): { hits: number; misses: number; size: number } {
+  return { hits: cacheHits, misses: cacheMisses, size: dayCache.size };
+}
+
+/** Empties the per-day cache and zeroes its counters (tests). */
+export function clearCalendarCache(): void {
+  dayCache.clear();
+  calendarIds.clear();
+  cacheHits = 0;
+  cacheMisses = 0;
 }
 
 /** The open intervals (instants) of each local day from the one containing `fromMs` onwards. */
 function* openIntervals(calendar: BusinessCalendar, fromMs: number): Generator<Interval> {
+  const id = calendarId(calendar);
   const w = wallTime(fromMs, calendar.timeZone);
   let [year, month, day] = [w.year, w.month, w.day];
   for (let closedDays = 0; closedDays <= MAX_CLOSED_DAYS; closedDays++) {
-    const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-    const hours = calendar.hours[weekday];
-    if (hours && !isHoliday(calendar, year, month, day)) {
-      const at = (minutes: number) =>
-        minutes >= DAY_MINUTES
-          ? instantOf(calendar.timeZone, ...nextDay(year, month, day))
-          : instantOf(calendar.timeZone, year, month, day, Math.floor(minutes / 60), minutes % 60);
-      const interval = { start: at(hours.open), end: at(hours.close) };
-      if (interval.end > fromMs) {
-        closedDays = 0;
-        yield interval;
-      }
+    const interval = openIntervalOf(calendar, id, year, month, day);
+    if (interval && interval.end > fromMs) {
+      closedDays = 0;
+      yield interval;
     }
     [year, month, day] = nextDay(year, month, day);
   }

@@ -5,7 +5,7 @@
  */
 import { calendarProblems, defaultCalendar, type BusinessCalendar } from './calendar';
 import { DomainError, type Problem } from './errors';
-import type { Lang } from './i18n';
+import type { Lang, MessageKey } from './i18n';
 import { CRITICALITIES, ROLES, type Criticality, type Role } from './model';
 
 export interface Department {
@@ -176,17 +176,67 @@ export function normalizeEmail(value: string): string {
   return value.trim().toLowerCase();
 }
 
+/**
+ * Size limits. A Sheets cell holds at most 50,000 characters and a cache value 100 KB, and the
+ * sidebar has to show all of it: a template is a message to a client, a name fits on one line.
+ */
+export const LIMITS = {
+  /** Characters of a template's text. */
+  templateText: 5_000,
+  /** Characters of a name, label, email or list item. */
+  label: 200,
+  /** Items of one list (departments, owners of a department, lists, holidays, templates). */
+  listItems: 200,
+  teamMembers: 500,
+  /** UTF-8 bytes of the whole settings as JSON: the document cache takes at most 100 KB a value. */
+  serializedBytes: 90_000,
+} as const;
+
+/** A value quoted in a message: never the whole of a pasted novel. */
+function preview(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 60)}…` : value;
+}
+
+/** Bytes of `text` in UTF-8 (what the cache counts). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4; // a surrogate pair: one 4-byte character
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const LIST_NAMES = ['rootCauses', 'channels', 'kinds', 'sources'] as const;
+const ITEM_TOO_LONG: Record<(typeof LIST_NAMES)[number], MessageKey> = {
+  rootCauses: 'settings.tooLong.rootCause',
+  channels: 'settings.tooLong.channel',
+  kinds: 'settings.tooLong.kind',
+  sources: 'settings.tooLong.source',
+};
+
 /** Every problem with a settings object; empty when it can be saved. */
 export function settingsProblems(s: Settings): Problem[] {
   const problems: Problem[] = [];
   const add = (field: string, key: Problem['key'], params?: Problem['params']) =>
     problems.push({ field, key, ...(params ? { params } : {}) });
+  const checkLength = (field: string, value: string, key: MessageKey, max: number, params?: Problem['params']) => {
+    if (value.length > max) add(field, key, { ...params, max, length: value.length });
+  };
+  const checkCount = (field: string, items: readonly unknown[], key: MessageKey, max: number = LIMITS.listItems) => {
+    if (items.length > max) add(field, key, { max, count: items.length });
+  };
 
   if (s.language !== 'ru' && s.language !== 'en') add('language', 'settings.language');
   if (!/^[A-Z][A-Z0-9]{0,7}$/.test(s.caseIdPrefix)) add('caseIdPrefix', 'settings.prefix');
 
-  for (const problem of calendarProblems(s.calendar))
-    add(`calendar.${problem.split(':')[0]}`, 'settings.calendar', { detail: problem });
+  problems.push(...calendarProblems(s.calendar));
+  checkCount('calendar.holidays', s.calendar.holidays, 'settings.tooMany.holidays');
 
   for (const kind of ['firstResponse', 'resolution'] as const) {
     for (const c of CRITICALITIES) {
@@ -201,7 +251,8 @@ export function settingsProblems(s: Settings): Problem[] {
   const checkEmail = (field: string, email: string, required: boolean) => {
     if (!email) {
       if (required) add(field, 'settings.emailRequired');
-    } else if (!isEmail(email)) add(field, 'settings.email', { value: email });
+    } else if (email.length > LIMITS.label) checkLength(field, email, 'settings.tooLong.email', LIMITS.label);
+    else if (!isEmail(email)) add(field, 'settings.email', { value: preview(email) });
   };
 
   checkUniqueNames(
@@ -209,7 +260,10 @@ export function settingsProblems(s: Settings): Problem[] {
     'departments',
     add,
   );
+  checkCount('departments', s.departments, 'settings.tooMany.departments');
   s.departments.forEach((d, i) => {
+    checkLength(`departments.${i}.name`, d.name, 'settings.tooLong.department', LIMITS.label);
+    checkCount(`departments.${i}.owners`, d.owners, 'settings.tooMany.owners');
     d.owners.forEach((o, j) => checkEmail(`departments.${i}.owners.${j}`, o, true));
     checkEmail(`departments.${i}.head`, d.head, false);
   });
@@ -218,28 +272,48 @@ export function settingsProblems(s: Settings): Problem[] {
   checkEmail('escalation.coo', s.escalation.coo, false);
   checkEmail('escalation.ceo', s.escalation.ceo, false);
 
-  for (const list of ['rootCauses', 'channels', 'kinds', 'sources'] as const) {
+  for (const list of LIST_NAMES) {
     if (s[list].length === 0) add(list, 'settings.listEmpty');
+    checkCount(list, s[list], `settings.tooMany.${list}`);
     checkUniqueNames(s[list], list, add);
+    s[list].forEach((item, i) => checkLength(`${list}.${i}`, item, ITEM_TOO_LONG[list], LIMITS.label));
   }
 
   const seen = new Set<string>();
+  checkCount('team', s.team, 'settings.tooMany.team', LIMITS.teamMembers);
   s.team.forEach((m, i) => {
     checkEmail(`team.${i}.email`, m.email, true);
-    if (!ROLES.includes(m.role)) add(`team.${i}.role`, 'settings.role', { value: String(m.role) });
+    checkLength(`team.${i}.name`, m.name, 'settings.tooLong.memberName', LIMITS.label);
+    checkLength(`team.${i}.team`, m.team, 'settings.tooLong.memberTeam', LIMITS.label);
+    if (!ROLES.includes(m.role)) add(`team.${i}.role`, 'settings.role', { value: preview(String(m.role)) });
     const email = normalizeEmail(m.email);
-    if (email && seen.has(email)) add(`team.${i}.email`, 'settings.duplicate', { value: m.email });
+    if (email && seen.has(email)) add(`team.${i}.email`, 'settings.duplicate', { value: preview(m.email) });
     seen.add(email);
   });
   if (!s.team.some((m) => m.role === 'lead')) add('team', 'settings.noLead');
 
   const keys = new Set<string>();
+  checkCount('templates', s.templates, 'settings.tooMany.templates');
   s.templates.forEach((t, i) => {
-    if (!/^[a-z][a-z0-9_]*$/.test(t.key)) add(`templates.${i}.key`, 'settings.templateKey', { value: t.key });
-    if (keys.has(t.key)) add(`templates.${i}.key`, 'settings.duplicate', { value: t.key });
+    if (t.key.length > LIMITS.label)
+      checkLength(`templates.${i}.key`, t.key, 'settings.tooLong.templateKey', LIMITS.label);
+    else if (!/^[a-z][a-z0-9_]*$/.test(t.key)) add(`templates.${i}.key`, 'settings.templateKey', { value: t.key });
+    if (keys.has(t.key)) add(`templates.${i}.key`, 'settings.duplicate', { value: preview(t.key) });
     keys.add(t.key);
+    checkLength(`templates.${i}.name`, t.name, 'settings.tooLong.templateName', LIMITS.label);
     if (!t.text.trim()) add(`templates.${i}.text`, 'settings.required');
+    checkLength(`templates.${i}.text`, t.text, 'settings.tooLong.templateText', LIMITS.templateText, {
+      key: preview(t.key),
+    });
   });
+
+  // The whole object goes into the document cache and the sidebar: keep it well under 100 KB.
+  const bytes = utf8Length(JSON.stringify(s));
+  if (bytes > LIMITS.serializedBytes)
+    add('settings', 'settings.tooBig', {
+      size: Math.ceil(bytes / 1000),
+      max: LIMITS.serializedBytes / 1000,
+    });
   return problems;
 }
 
@@ -252,7 +326,7 @@ function checkUniqueNames(
   names.forEach((name, i) => {
     const key = name.trim().toLowerCase();
     if (!key) add(`${field}.${i}`, 'settings.required');
-    else if (seen.has(key)) add(`${field}.${i}`, 'settings.duplicate', { value: name });
+    else if (seen.has(key)) add(`${field}.${i}`, 'settings.duplicate', { value: preview(name) });
     seen.add(key);
   });
 }

@@ -1,8 +1,9 @@
 /**
  * The Settings tab: sections a lead can read and edit by hand, one block per part of Settings.
- * Each block starts with its title in column A (either language), then a header row, then data
- * rows until a blank row or the next title. Reading validates everything and names the cell of
- * each problem; nothing broken is ever used.
+ * Each block starts with its title in column A (either language), then a header row (recognised by
+ * its text), then data rows until the next title; blank rows are skipped. Reading validates
+ * everything and names the cell of each problem, including rows it cannot place; nothing broken
+ * is ever used and nothing typed is silently dropped.
  */
 import type { DayHours } from '../domain/calendar';
 import { t, type Lang, type MessageKey } from '../domain/i18n';
@@ -196,45 +197,64 @@ export function parseSettingsRows(
     problems.push({ cell: cellOf(row, col), message: t(lang, key, params) });
   const text = (v: unknown): string => (isDateValue(v) ? describeDate(v) : String(v ?? '').trim());
 
-  // Locate blocks: title row index → data rows (after the header row) until blank or next title.
-  const blocks = new Map<SectionKey, number[]>();
+  // Locate blocks. A block runs from its title (column A, either language) to the next title;
+  // blank rows inside are skipped, so a blank row never hides the rows below it. The header row
+  // is recognised by its text, so a deleted header never costs the first data row. Any other
+  // non-blank row that belongs to no block is reported, never dropped.
+  const blocks = new Map<SectionKey, { title: number; rows: number[] }>();
   let current: SectionKey | null = null;
-  let headerSkipped = false;
+  let headerAllowed = false;
   values.forEach((row, i) => {
-    const first = normalize(row[0]);
-    const section = SECTION_BY_TITLE.get(first);
+    const section = SECTION_BY_TITLE.get(normalize(row[0]));
     if (section) {
+      if (blocks.has(section)) report(i, 0, 'settings.duplicateSection', { section: SECTIONS[section][lang] });
+      else blocks.set(section, { title: i, rows: [] });
       current = section;
-      headerSkipped = false;
-      blocks.set(section, []);
+      headerAllowed = true;
       return;
     }
-    if (!current) return;
-    const blank = row.every((v) => text(v) === '');
-    if (!headerSkipped) {
-      headerSkipped = true;
+    const filled = row.findIndex((v) => text(v) !== '');
+    if (filled < 0) return;
+    if (!current) {
+      report(i, filled, 'settings.strayRow');
       return;
     }
-    if (blank) {
-      current = null;
+    if (headerAllowed && isHeaderOf(current, row)) {
+      headerAllowed = false;
       return;
     }
-    blocks.get(current)?.push(i);
+    headerAllowed = false;
+    blocks.get(current)?.rows.push(i);
   });
+  // Where a problem with a whole section is shown: its first data row, else its title.
+  const sectionCell = (key: SectionKey, col = 0) => {
+    const block = blocks.get(key);
+    return block ? cellOf(block.rows[0] ?? block.title, col) : undefined;
+  };
 
   const s: Settings = JSON.parse(JSON.stringify(fallback)) as Settings;
   const cell = (i: number, c: number) => values[i]?.[c];
 
-  const general = blocks.get('general');
+  const general = blocks.get('general')?.rows;
   if (general) {
     const byLabel = new Map<string, (typeof GENERAL_KEYS)[number]>();
     for (const k of GENERAL_KEYS) {
       byLabel.set(normalize(GENERAL_LABELS[k].ru), k);
       byLabel.set(normalize(GENERAL_LABELS[k].en), k);
     }
+    const seen = new Set<string>();
     for (const i of general) {
       const key = byLabel.get(normalize(cell(i, 0)));
-      if (!key) continue;
+      if (!key) {
+        const labels = GENERAL_KEYS.map((k) => GENERAL_LABELS[k][lang]).join(lang === 'ru' ? '», «' : '”, “');
+        report(i, 0, 'settings.unknownLabel', { value: preview(text(cell(i, 0))), labels });
+        continue;
+      }
+      if (seen.has(key)) {
+        report(i, 0, 'settings.duplicate', { value: text(cell(i, 0)) });
+        continue;
+      }
+      seen.add(key);
       const value = text(cell(i, 1));
       const field = {
         language: 'language',
@@ -251,60 +271,82 @@ export function parseSettingsRows(
     }
   }
 
-  const sla = blocks.get('sla');
+  const sla = blocks.get('sla')?.rows;
   if (sla) {
+    const seen = new Set<string>();
     for (const i of sla) {
       const c = text(cell(i, 0)).toUpperCase();
       if (!CRITICALITIES.includes(c as 'A')) {
-        report(i, 0, 'cell.criticality', { value: text(cell(i, 0)) });
+        report(i, 0, 'cell.criticality', { value: preview(text(cell(i, 0))) });
         continue;
       }
+      if (seen.has(c)) {
+        report(i, 0, 'settings.duplicate', { value: c });
+        continue;
+      }
+      seen.add(c);
       (['firstResponse', 'resolution'] as const).forEach((kind, k) => {
         const v = cell(i, k + 1);
         const n = typeof v === 'number' ? v : Number(text(v).replace(',', '.'));
         fieldCells.set(`sla.${kind}.${c}`, cellOf(i, k + 1));
         fieldCells.set(`sla.${kind}`, cellOf(i, k + 1));
-        if (!Number.isFinite(n) || text(v) === '') report(i, k + 1, 'cell.number', { value: text(v) });
+        if (!Number.isFinite(n) || text(v) === '') report(i, k + 1, 'cell.number', { value: preview(text(v)) });
         else s.sla[kind][c as 'A'] = n;
       });
     }
   }
 
-  const hours = blocks.get('hours');
-  if (hours) {
+  const hoursBlock = blocks.get('hours');
+  if (hoursBlock) {
     const next: Array<DayHours | null> = [null, null, null, null, null, null, null];
-    for (const i of hours) {
+    const seen = new Set<number>();
+    for (const i of hoursBlock.rows) {
       const name = normalize(cell(i, 0));
       const weekday = weekdayNamed(name);
       if (weekday < 0) {
-        report(i, 0, 'settings.dayName', { value: text(cell(i, 0)) });
+        report(i, 0, 'settings.dayName', { value: preview(text(cell(i, 0))) });
         continue;
       }
-      fieldCells.set(`calendar.hours[${weekday}]`, cellOf(i, 1));
+      if (seen.has(weekday)) {
+        report(i, 0, 'settings.duplicate', { value: text(cell(i, 0)) });
+        continue;
+      }
+      seen.add(weekday);
+      fieldCells.set(`calendar.hours.${weekday}`, cellOf(i, 1));
       const open = text(cell(i, 1));
       if (normalize(open) === normalize(CLOSED.ru) || normalize(open) === normalize(CLOSED.en) || open === '') continue;
       const from = parseHhmm(open);
       const to = parseHhmm(text(cell(i, 2)));
-      if (from === null) report(i, 1, 'settings.time', { value: open });
-      if (to === null) report(i, 2, 'settings.time', { value: text(cell(i, 2)) });
+      if (from === null) report(i, 1, 'settings.time', { value: preview(open) });
+      if (to === null) report(i, 2, 'settings.time', { value: preview(text(cell(i, 2))) });
       if (from !== null && to !== null) next[weekday] = { open: from, close: to };
     }
+    // A deleted weekday row is not a day off: "closed" is written, never guessed.
+    for (const weekday of WEEK) {
+      if (!seen.has(weekday))
+        report(hoursBlock.title, 0, 'settings.dayMissing', {
+          day: DAY_NAMES[lang][weekday] ?? '',
+          closed: CLOSED[lang],
+        });
+    }
     s.calendar.hours = next;
-    fieldCells.set('calendar.hours', cellOf(hours[0] ?? 0, 1));
+    fieldCells.set('calendar.hours', sectionCell('hours', 1) ?? 'A1');
   }
 
-  const holidays = blocks.get('holidays');
+  const holidays = blocks.get('holidays')?.rows;
   if (holidays) {
-    s.calendar.holidays = holidays.map((i) => {
-      fieldCells.set('calendar.holidays', cellOf(i, 0));
+    s.calendar.holidays = holidays.map((i, n) => {
+      fieldCells.set(`calendar.holidays.${n}`, cellOf(i, 0));
       return text(cell(i, 0));
     });
+    fieldCells.set('calendar.holidays', sectionCell('holidays') ?? 'A1');
   }
 
-  const departments = blocks.get('departments');
+  const departments = blocks.get('departments')?.rows;
   if (departments) {
     s.departments = departments.map((i, n) => {
       fieldCells.set(`departments.${n}`, cellOf(i, 0));
+      fieldCells.set(`departments.${n}.owners`, cellOf(i, 1));
       fieldCells.set(`departments.${n}.head`, cellOf(i, 2));
       const owners = text(cell(i, 1))
         .split(/[,;\s]+/)
@@ -313,14 +355,16 @@ export function parseSettingsRows(
       owners.forEach((_, j) => fieldCells.set(`departments.${n}.owners.${j}`, cellOf(i, 1)));
       return { name: text(cell(i, 0)), owners, head: text(cell(i, 2)).toLowerCase() };
     });
-    fieldCells.set('departments', cellOf(departments[0] ?? 0, 0));
+    fieldCells.set('departments', sectionCell('departments') ?? 'A1');
   }
 
-  const team = blocks.get('team');
+  const team = blocks.get('team')?.rows;
   if (team) {
     s.team = team.map((i, n) => {
       fieldCells.set(`team.${n}.email`, cellOf(i, 0));
+      fieldCells.set(`team.${n}.name`, cellOf(i, 1));
       fieldCells.set(`team.${n}.role`, cellOf(i, 2));
+      fieldCells.set(`team.${n}.team`, cellOf(i, 3));
       return {
         email: text(cell(i, 0)).toLowerCase(),
         name: text(cell(i, 1)),
@@ -328,10 +372,10 @@ export function parseSettingsRows(
         team: text(cell(i, 3)),
       };
     });
-    fieldCells.set('team', cellOf(team[0] ?? 0, 0));
+    fieldCells.set('team', sectionCell('team') ?? 'A1');
   }
 
-  const lists = blocks.get('lists');
+  const lists = blocks.get('lists')?.rows;
   if (lists) {
     (['rootCauses', 'channels', 'kinds', 'sources'] as const).forEach((key, col) => {
       const items: string[] = [];
@@ -341,15 +385,17 @@ export function parseSettingsRows(
         fieldCells.set(`${key}.${items.length}`, cellOf(i, col));
         items.push(v);
       }
-      fieldCells.set(key, cellOf(lists[0] ?? 0, col));
+      fieldCells.set(key, sectionCell('lists', col) ?? 'A1');
       s[key] = items;
     });
   }
 
-  const templates = blocks.get('templates');
+  const templates = blocks.get('templates')?.rows;
   if (templates) {
+    fieldCells.set('templates', sectionCell('templates') ?? 'A1');
     s.templates = templates.map((i, n) => {
       fieldCells.set(`templates.${n}.key`, cellOf(i, 0));
+      fieldCells.set(`templates.${n}.name`, cellOf(i, 1));
       fieldCells.set(`templates.${n}.text`, cellOf(i, 2));
       return { key: text(cell(i, 0)), name: text(cell(i, 1)), text: String(cell(i, 2) ?? '') };
     });
@@ -368,6 +414,18 @@ export function parseSettingsRows(
     if (!unreadable.has(at)) problems.push({ cell: at, message: t(lang, p.key, p.params) });
   }
   return { settings: problems.length === 0 ? s : null, problems };
+}
+
+/** A header row: its first cell reads as the section's first column header, in either language. */
+function isHeaderOf(section: SectionKey, row: unknown[]): boolean {
+  const first = normalize(row[0]);
+  const { ru, en } = SECTIONS[section].headers;
+  return first === normalize(ru[0]) || first === normalize(en[0]);
+}
+
+/** A value quoted in a message: never a whole pasted text. */
+function preview(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 60)}…` : value;
 }
 
 function weekdayNamed(name: string): number {

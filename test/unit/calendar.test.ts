@@ -2,12 +2,16 @@ import fc from 'fast-check';
 import {
   addBusinessMinutes,
   businessMinutesBetween,
+  calendarCacheStats,
   calendarProblems,
+  clearCalendarCache,
+  DAY_CACHE_LIMIT,
   defaultCalendar,
   isOpenAt,
   nextOpenMoment,
   type BusinessCalendar,
 } from '../../src/domain/calendar';
+import { t } from '../../src/domain/i18n';
 import { instantOf, wallTime } from '../../src/domain/zoned-time';
 
 const MSK = 'Europe/Moscow';
@@ -84,17 +88,124 @@ describe('daylight saving time', () => {
 
 describe('calendar validation', () => {
   test('the default is valid', () => expect(calendarProblems(moscow)).toEqual([]));
-  test('names each problem', () => {
+  test('names each problem with a message key and the field it is about', () => {
+    const bad: BusinessCalendar = {
+      timeZone: 'Mars/Olympus',
+      hours: [null, { open: 600, close: 540 }, null, null, null, null, null],
+      holidays: ['01-01', '2026-13-01', '2027-03-08', '31-12'],
+    };
+    expect(calendarProblems(bad)).toEqual([
+      { field: 'calendar.timeZone', key: 'calendar.timeZone', params: { value: 'Mars/Olympus' } },
+      { field: 'calendar.hours.1', key: 'calendar.hours' },
+      { field: 'calendar.holidays.1', key: 'calendar.holiday', params: { value: '2026-13-01' } },
+      { field: 'calendar.holidays.3', key: 'calendar.holiday', params: { value: '31-12' } },
+    ]);
+    expect(calendarProblems({ ...moscow, hours: [null, null, null, null, null, null, null] })).toEqual([
+      { field: 'calendar.hours', key: 'calendar.noOpenDay' },
+    ]);
+    expect(calendarProblems({ ...moscow, hours: moscow.hours.slice(1) }).map((p) => p.key)).toEqual([
+      'calendar.weekdays',
+    ]);
+  });
+
+  test('each problem reads in the language of the catalog, with no English inside Russian', () => {
     const bad: BusinessCalendar = {
       timeZone: 'Mars/Olympus',
       hours: [null, { open: 600, close: 540 }, null, null, null, null, null],
       holidays: ['2026-13-01'],
     };
-    expect(calendarProblems(bad)).toEqual([
-      'timeZone: unknown zone "Mars/Olympus"',
-      'hours[1]: opening must be before closing, within the day',
-      'holidays: "2026-13-01" is not YYYY-MM-DD or MM-DD',
+    const ru = calendarProblems(bad).map((p) => t('ru', p.key, p.params));
+    expect(ru).toEqual([
+      'Неизвестный часовой пояс «Mars/Olympus» (нужен пояс IANA, например Europe/Moscow).',
+      'Часы работы: открытие должно быть раньше закрытия, в пределах суток (00:00–24:00).',
+      'Нерабочий день «2026-13-01» — не дата ГГГГ-ММ-ДД или ММ-ДД.',
     ]);
+    expect(calendarProblems(bad).map((p) => t('en', p.key, p.params))[2]).toBe(
+      'Closed day “2026-13-01” is not a date YYYY-MM-DD or MM-DD.',
+    );
+  });
+});
+
+describe('the per-day cache', () => {
+  const DAY = 86_400_000;
+  const now = msk('2026-11-25T15:00:00');
+  /** 300 open cases registered 90 days ago, a few minutes apart, as a case list measures them. */
+  const cases = Array.from({ length: 300 }, (_, i) => now - 90 * DAY - i * 7 * 60_000);
+
+  function listCases(cal: BusinessCalendar) {
+    return cases.map((created) => [
+      businessMinutesBetween(cal, created, now),
+      addBusinessMinutes(cal, created, 2400),
+      isOpenAt(cal, created),
+    ]);
+  }
+
+  test('300 spans of 90 days read each local day from Intl once', () => {
+    clearCalendarCache();
+    const formatToParts = jest.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    try {
+      listCases(moscow);
+      // One reading for the start of each of the 900 calls; each local day (about 92 of them)
+      // costs at most 6 readings (two edges, up to 3 readings each). Uncached: over 100,000.
+      expect(formatToParts.mock.calls.length).toBeLessThanOrEqual(900 + 95 * 6);
+      const { misses, hits } = calendarCacheStats();
+      expect(misses).toBeLessThanOrEqual(95);
+      expect(hits).toBeGreaterThan(300 * 90);
+      // A second listing reads no day again.
+      formatToParts.mockClear();
+      listCases(moscow);
+      expect(formatToParts.mock.calls.length).toBe(900);
+      expect(calendarCacheStats().misses).toBe(misses);
+    } finally {
+      formatToParts.mockRestore();
+    }
+  });
+
+  test('cached results are the results computed from scratch', () => {
+    clearCalendarCache();
+    const sample = cases.filter((_, i) => i % 15 === 0);
+    const listSample = () =>
+      sample.map((created) => [
+        businessMinutesBetween(moscow, created, now),
+        addBusinessMinutes(moscow, created, 2400),
+        isOpenAt(moscow, created),
+      ]);
+    const warm = listSample();
+    listCases(moscow);
+    const cold = sample.map((created) => {
+      clearCalendarCache();
+      const between = businessMinutesBetween(moscow, created, now);
+      clearCalendarCache();
+      const due = addBusinessMinutes(moscow, created, 2400);
+      clearCalendarCache();
+      return [between, due, isOpenAt(moscow, created)];
+    });
+    listCases(moscow);
+    expect(listSample()).toEqual(cold);
+    expect(warm).toEqual(cold);
+  });
+
+  test('an edited calendar never reads the days of the old one', () => {
+    clearCalendarCache();
+    const monday = msk('2026-11-23T12:00:00');
+    expect(isOpenAt(moscow, monday)).toBe(true);
+    expect(isOpenAt({ ...moscow, holidays: ['01-01', '2026-11-23'] }, monday)).toBe(false);
+    expect(isOpenAt({ ...moscow, timeZone: 'America/New_York' }, monday)).toBe(false); // 04:00 there
+    // Even an hours object changed in place is a different calendar.
+    const edited: BusinessCalendar = JSON.parse(JSON.stringify(moscow)) as BusinessCalendar;
+    expect(isOpenAt(edited, monday)).toBe(true);
+    (edited.hours[1] as { open: number }).open = 13 * 60;
+    expect(isOpenAt(edited, monday)).toBe(false);
+    expect(isOpenAt(moscow, monday)).toBe(true);
+  });
+
+  test('the cache stays bounded', () => {
+    clearCalendarCache();
+    // Fifteen years of days: more than the limit.
+    const minutes = businessMinutesBetween(moscow, msk('2026-01-01T00:00:00'), msk('2041-01-01T00:00:00'));
+    expect(minutes).toBeGreaterThan(0);
+    expect(calendarCacheStats().size).toBeLessThanOrEqual(DAY_CACHE_LIMIT);
+    expect(calendarCacheStats().misses).toBeGreaterThan(DAY_CACHE_LIMIT);
   });
 });
 

@@ -66,6 +66,143 @@ describe('the Settings tab layout', () => {
     ]);
   });
 
+  describe('no row is silently dropped', () => {
+    function teamSettings() {
+      const settings = withLead(defaultSettings('ru', 'Europe/Moscow'));
+      settings.team.push(
+        { email: 'agent1@example.com', name: 'Агент 1', role: 'agent', team: 'КС' },
+        { email: 'agent2@example.com', name: 'Агент 2', role: 'agent', team: 'КС' },
+      );
+      return settings;
+    }
+    const parse = (rows: unknown[][]) => parseSettingsRows(rows, defaultSettings('ru', 'UTC'), noDates);
+    const rowOf = (rows: string[][], first: string) => rows.findIndex((r) => r[0] === first);
+
+    test('a blank row inside the Team block does not end it', () => {
+      const settings = teamSettings();
+      const rows = settingsToRows(settings).rows;
+      rows.splice(rowOf(rows, 'agent1@example.com'), 0, ['', '', '', ''], ['', '', '', '']);
+      const parsed = parse(rows);
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.settings?.team.map((m) => m.email)).toEqual([
+        'lead@example.com',
+        'agent1@example.com',
+        'agent2@example.com',
+      ]);
+    });
+
+    test('blank rows inside the lists and departments blocks are skipped too', () => {
+      const settings = teamSettings();
+      const rows = settingsToRows(settings).rows;
+      rows.splice(rowOf(rows, settings.departments[2]!.name), 0, ['', '', '', '']);
+      rows.splice(rowOf(rows, settings.rootCauses[3]!), 0, ['', '', '', '']);
+      const parsed = parse(rows);
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.settings).toEqual(settings);
+    });
+
+    test('a deleted header row costs no data row', () => {
+      const settings = teamSettings();
+      const rows = settingsToRows(settings).rows;
+      for (const header of ['Email', 'Отдел', 'Параметр', 'Критичность', 'День', 'Дата', 'Ключ'])
+        rows.splice(rowOf(rows, header), 1);
+      const parsed = parse(rows);
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.settings).toEqual(settings);
+    });
+
+    test('a header row in the other language is still a header', () => {
+      const settings = teamSettings();
+      const rows = settingsToRows(settings).rows;
+      rows[rowOf(rows, 'Email')] = ['Email', 'Name', 'Role', 'Team'];
+      const parsed = parse(rows);
+      expect(parsed.problems).toEqual([]);
+      expect(parsed.settings?.team).toHaveLength(3);
+    });
+
+    test('a mistyped General label is reported at its cell, not replaced by the default', () => {
+      const settings = teamSettings();
+      settings.caseIdPrefix = 'KS';
+      const rows = settingsToRows(settings).rows;
+      const row = rowOf(rows, 'Префикс номера кейса');
+      rows[row]![0] = 'Префикс номера';
+      const parsed = parse(rows);
+      expect(parsed.settings).toBeNull();
+      expect(parsed.problems).toEqual([
+        {
+          cell: `A${row + 1}`,
+          message:
+            'неизвестный параметр «Префикс номера»; в разделе есть: «Язык (ru / en)», «Префикс номера кейса», ' +
+            '«Часовой пояс», «COO (email, эскалация L3)», «CEO (email, эскалация L3)»',
+        },
+      ]);
+    });
+
+    test('a row above the first section and a repeated section are reported', () => {
+      const rows: string[][] = settingsToRows(teamSettings()).rows;
+      rows.unshift(['', 'заметка на полях', '', '']);
+      rows.push(['Команда', '', '', ''], ['late@example.com', 'Поздний', 'agent', '']);
+      const parsed = parse(rows);
+      expect(parsed.settings).toBeNull();
+      expect(parsed.problems).toEqual([
+        { cell: 'B1', message: expect.stringContaining('строка вне разделов') as string },
+        { cell: `A${rows.length - 1}`, message: 'раздел «Команда» встречается второй раз; оставьте один' },
+      ]);
+    });
+
+    test('a deleted weekday row is reported, not taken for a day off', () => {
+      const rows = settingsToRows(teamSettings()).rows;
+      const title = rowOf(rows, 'Рабочие часы');
+      rows.splice(rowOf(rows, 'Ср'), 1);
+      const parsed = parse(rows);
+      expect(parsed.settings).toBeNull();
+      expect(parsed.problems).toEqual([
+        { cell: `A${title + 1}`, message: 'нет строки для дня «Ср»; для нерабочего дня напишите «выходной»' },
+      ]);
+    });
+  });
+
+  test('a bad holiday is reported at its own row, in the language of the tab', () => {
+    const settings = withLead(defaultSettings('ru', 'Europe/Moscow'));
+    settings.calendar = { ...settings.calendar, holidays: ['01-01', '2026-13-01', '2027-03-08', '05-09'] };
+    const rows = settingsToRows(settings).rows;
+    const bad = rows.findIndex((r) => r[0] === '2026-13-01');
+    const parsed = parseSettingsRows(rows, defaultSettings('ru', 'UTC'), noDates);
+    expect(parsed.problems).toEqual([
+      { cell: `A${bad + 1}`, message: 'Нерабочий день «2026-13-01» — не дата ГГГГ-ММ-ДД или ММ-ДД.' },
+    ]);
+  });
+
+  test('calendar problems are Russian in a Russian tab and point at their cell', () => {
+    const rows = settingsToRows(withLead(defaultSettings('ru', 'Europe/Moscow'))).rows;
+    const zone = rows.findIndex((r) => r[0] === 'Часовой пояс');
+    rows[zone]![1] = 'Mars/Olympus';
+    const tuesday = rows.findIndex((r) => r[0] === 'Вт');
+    rows[tuesday] = ['Вт', '21:00', '09:00', ''];
+    const parsed = parseSettingsRows(rows, defaultSettings('ru', 'UTC'), noDates);
+    expect(parsed.problems).toEqual([
+      {
+        cell: `B${zone + 1}`,
+        message: 'Неизвестный часовой пояс «Mars/Olympus» (нужен пояс IANA, например Europe/Moscow).',
+      },
+      {
+        cell: `B${tuesday + 1}`,
+        message: 'Часы работы: открытие должно быть раньше закрытия, в пределах суток (00:00–24:00).',
+      },
+    ]);
+  });
+
+  test('a template longer than the limit is reported at its text cell', () => {
+    const settings = withLead(defaultSettings('en', 'Europe/Moscow'));
+    settings.templates[1]!.text = 'x'.repeat(6000);
+    const rows = settingsToRows(settings).rows;
+    const row = rows.findIndex((r) => r[0] === 'status_update');
+    const parsed = parseSettingsRows(rows, defaultSettings('en', 'UTC'), noDates);
+    expect(parsed.problems).toEqual([
+      { cell: `C${row + 1}`, message: 'The text of template “status_update” is longer than 5000 characters (6000).' },
+    ]);
+  });
+
   test('times typed as HH:MM or H.MM', () => {
     expect([parseHhmm('09:00'), parseHhmm('9.30'), parseHhmm('24:00'), parseHhmm('25:00'), parseHhmm('9')]).toEqual([
       540,

@@ -289,7 +289,7 @@ export function SettingsView() {
                       <input
                         type="time"
                         aria-label={`${days[i]}: ${tr(`ui.settings.${edge}`)}`}
-                        aria-invalid={invalid(`calendar.hours.${i}.${edge}`) ?? invalid(`calendar.hours[${i}]`)}
+                        aria-invalid={invalid(`calendar.hours.${i}`)}
                         disabled={day.closed}
                         value={day[edge]}
                         onInput={(e) => setDay({ [edge]: e.currentTarget.value })}
@@ -320,7 +320,7 @@ export function SettingsView() {
           label={tr('ui.settings.holidays')}
           value={draft.holidays}
           onValue={(holidays) => update((d) => ({ ...d, holidays }))}
-          error={errorAt('calendar.holidays')}
+          error={errorWhere((f) => f === 'calendar.holidays' || f.startsWith('calendar.holidays.'))}
         />
       </details>
 
