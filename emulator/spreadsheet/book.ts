@@ -354,6 +354,8 @@ export class Book implements FormulaHost {
     const between = (x: number | null, negate: boolean): boolean =>
       x !== null && (x >= Math.min(argNumber(0), argNumber(1)) && x <= Math.max(argNumber(0), argNumber(1))) !== negate;
     const text = typeof value === 'string' ? value : formatValue(value, undefined, this.formatContext);
+    const numeric = compareNumber(rule.criteria, number, argNumber(0), argNumber(1));
+    if (numeric !== null) return numeric;
     switch (rule.criteria) {
       case 'VALUE_IN_LIST':
         return ((args[0] as CellValue[] | undefined) ?? []).some((item) => String(item) === text);
@@ -367,22 +369,6 @@ export class Book implements FormulaHost {
         const { checked, unchecked } = checkboxStates(rule);
         return value === checked || value === unchecked;
       }
-      case 'NUMBER_BETWEEN':
-        return between(number, false);
-      case 'NUMBER_NOT_BETWEEN':
-        return between(number, true);
-      case 'NUMBER_EQUAL_TO':
-        return number === argNumber(0);
-      case 'NUMBER_NOT_EQUAL_TO':
-        return number !== null && number !== argNumber(0);
-      case 'NUMBER_GREATER_THAN':
-        return number !== null && number > argNumber(0);
-      case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
-        return number !== null && number >= argNumber(0);
-      case 'NUMBER_LESS_THAN':
-        return number !== null && number < argNumber(0);
-      case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
-        return number !== null && number <= argNumber(0);
       case 'DATE_IS_VALID_DATE':
         return serial !== null;
       case 'DATE_AFTER':
@@ -441,6 +427,8 @@ export class Book implements FormulaHost {
     const argText = String(args[0] ?? '').toLowerCase();
     const number = typeof value === 'number' ? value : null;
     const argNumber = (i: number): number => Number(args[i]);
+    const numeric = compareNumber(rule.criteria, number, argNumber(0), argNumber(1));
+    if (numeric !== null) return numeric;
     switch (rule.criteria) {
       case 'CELL_EMPTY':
         return value === '';
@@ -456,24 +444,6 @@ export class Book implements FormulaHost {
         return text.endsWith(argText);
       case 'TEXT_EQUAL_TO':
         return text === argText;
-      case 'NUMBER_EQUAL_TO':
-        return number === argNumber(0);
-      case 'NUMBER_NOT_EQUAL_TO':
-        return number !== null && number !== argNumber(0);
-      case 'NUMBER_GREATER_THAN':
-        return number !== null && number > argNumber(0);
-      case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
-        return number !== null && number >= argNumber(0);
-      case 'NUMBER_LESS_THAN':
-        return number !== null && number < argNumber(0);
-      case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
-        return number !== null && number <= argNumber(0);
-      case 'NUMBER_BETWEEN':
-      case 'NUMBER_NOT_BETWEEN': {
-        if (number === null) return false;
-        const inside = number >= Math.min(argNumber(0), argNumber(1)) && number <= Math.max(argNumber(0), argNumber(1));
-        return inside === (rule.criteria === 'NUMBER_BETWEEN');
-      }
       case 'DATE_AFTER':
       case 'DATE_AFTER_RELATIVE':
       case 'DATE_BEFORE':
@@ -766,4 +736,30 @@ function insertHoles(array: unknown[], index: number, count: number): void {
   const tail = array.splice(index);
   array.length = index + count;
   for (const item of tail) array.push(item);
+}
+
+/** The number comparisons data validation and conditional formats share; null for other criteria. */
+function compareNumber(criteria: string, number: number | null, a: number, b: number): boolean | null {
+  switch (criteria) {
+    case 'NUMBER_EQUAL_TO':
+      return number === a;
+    case 'NUMBER_NOT_EQUAL_TO':
+      return number !== null && number !== a;
+    case 'NUMBER_GREATER_THAN':
+      return number !== null && number > a;
+    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+      return number !== null && number >= a;
+    case 'NUMBER_LESS_THAN':
+      return number !== null && number < a;
+    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+      return number !== null && number <= a;
+    case 'NUMBER_BETWEEN':
+    case 'NUMBER_NOT_BETWEEN': {
+      if (number === null) return false;
+      const inside = number >= Math.min(a, b) && number <= Math.max(a, b);
+      return inside === (criteria === 'NUMBER_BETWEEN');
+    }
+    default:
+      return null;
+  }
 }
