@@ -125,7 +125,10 @@ export function apiSaveSettings(input: unknown): Settings {
           actor: ctx.email,
           from: '',
           to: '',
-          note: '',
+          // Which parts changed (team, sla, calendar…): what a lead looks for in the log.
+          note: (Object.keys(settings) as Array<keyof Settings>)
+            .filter((part) => JSON.stringify(settings[part]) !== JSON.stringify(ctx.settings[part]))
+            .join(', '),
           version: null,
           changes: null,
         },

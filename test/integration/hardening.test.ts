@@ -204,3 +204,18 @@ describe('who decides who is a lead', () => {
     expect(emulator.scriptRun<CaseView>('apiGetCase', ['ARB-2026-00001'], { user: AGENT }).status).toBe('new');
   });
 });
+
+describe('the log of settings changes', () => {
+  test('names the parts that changed', () => {
+    const emulator = setUpWorkbook();
+    const settings = emulator.scriptRun<{ sla: { firstResponse: Record<string, number> } }>('apiGetSettings', [], {
+      user: LEAD,
+    });
+    settings.sla.firstResponse.C = 400;
+    emulator.scriptRun('apiSaveSettings', [settings], { user: LEAD });
+    const notes = asPerson(emulator, (ss) => ss.getSheetByName('События')?.getDataRange().getValues() ?? []).map(
+      (row) => row[6],
+    );
+    expect(notes.at(-1)).toBe('sla');
+  });
+});
