@@ -3,7 +3,7 @@
  * a result holding a Date into null). These types are the sidebar's types too.
  */
 import { allowedTransitions, type Actor } from '../domain/lifecycle';
-import type { Case, Criticality, Status } from '../domain/model';
+import type { Case, Status } from '../domain/model';
 import type { Settings } from '../domain/settings';
 import { slaState, type SlaState } from '../domain/sla';
 import type { CaseEvent, EventType } from '../sheets/cases-repo';
@@ -20,52 +20,25 @@ export interface EventView {
   version: number | null;
 }
 
-export interface CaseView {
-  id: string;
-  version: number;
-  status: Status;
-  criticality: Criticality;
-  orderNo: string;
-  client: string;
-  contact: string;
-  channel: string;
-  source: string;
-  kind: string;
-  summary: string;
-  evidence: string[];
-  ownerDept: string;
-  ownerEmail: string;
-  agent: string;
-  manager: string;
-  team: string;
-  bypass: boolean;
-  stopShipment: boolean;
-  createdAt: Iso;
-  createdBy: string;
-  updatedAt: Iso;
-  updatedBy: string;
-  dueFirstResponseAt: Iso;
-  firstResponseAt: Iso | null;
-  dueAt: Iso;
-  waitingSince: Iso | null;
-  resolvedAt: Iso | null;
-  closedAt: Iso | null;
-  cancelledAt: Iso | null;
-  resolution: string;
-  rootCause: string;
-  prevention: string;
-  cancelReason: string;
-  csat: number | null;
-  nps: number | null;
-  reopenCount: number;
-  escalationLevel: number;
+/** Timestamps every case has, and those that are null until they happen. */
+type DateField = 'createdAt' | 'updatedAt' | 'dueFirstResponseAt' | 'dueAt';
+type OptionalDateField = 'firstResponseAt' | 'waitingSince' | 'resolvedAt' | 'closedAt' | 'cancelledAt';
+/** Clock bookkeeping the sidebar has no use for. */
+type InternalField = 'resolutionStartAt' | 'pausedMinutes';
+
+/** A case as the sidebar sees it: its fields, dates as ISO strings, and what "now" makes of it. */
+export type CaseView = Omit<Case, DateField | OptionalDateField | InternalField> & {
+  [K in DateField]: Iso;
+} & {
+  [K in OptionalDateField]: Iso | null;
+} & {
   overdue: boolean;
   atRisk: boolean;
   firstResponseOverdue: boolean;
   /** Where the caller may move the case from here (guards aside). */
   transitions: Status[];
   events?: EventView[];
-}
+};
 
 const iso = (ms: number): Iso => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null): Iso | null => (ms === null ? null : iso(ms));
@@ -77,45 +50,19 @@ export function caseView(
   actor: Actor,
   sla: SlaState = slaState(c, settings, now),
 ): CaseView {
+  const { resolutionStartAt: _start, pausedMinutes: _paused, ...fields } = c;
   return {
-    id: c.id,
-    version: c.version,
-    status: c.status,
-    criticality: c.criticality,
-    orderNo: c.orderNo,
-    client: c.client,
-    contact: c.contact,
-    channel: c.channel,
-    source: c.source,
-    kind: c.kind,
-    summary: c.summary,
+    ...fields,
     evidence: [...c.evidence],
-    ownerDept: c.ownerDept,
-    ownerEmail: c.ownerEmail,
-    agent: c.agent,
-    manager: c.manager,
-    team: c.team,
-    bypass: c.bypass,
-    stopShipment: c.stopShipment,
     createdAt: iso(c.createdAt),
-    createdBy: c.createdBy,
     updatedAt: iso(c.updatedAt),
-    updatedBy: c.updatedBy,
     dueFirstResponseAt: iso(c.dueFirstResponseAt),
-    firstResponseAt: isoOrNull(c.firstResponseAt),
     dueAt: iso(c.dueAt),
+    firstResponseAt: isoOrNull(c.firstResponseAt),
     waitingSince: isoOrNull(c.waitingSince),
     resolvedAt: isoOrNull(c.resolvedAt),
     closedAt: isoOrNull(c.closedAt),
     cancelledAt: isoOrNull(c.cancelledAt),
-    resolution: c.resolution,
-    rootCause: c.rootCause,
-    prevention: c.prevention,
-    cancelReason: c.cancelReason,
-    csat: c.csat,
-    nps: c.nps,
-    reopenCount: c.reopenCount,
-    escalationLevel: c.escalationLevel,
     overdue: sla.overdue,
     atRisk: sla.atRisk,
     firstResponseOverdue: sla.firstResponseOverdue,

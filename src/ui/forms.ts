@@ -3,7 +3,13 @@
  * each field shows. The checks are the domain's own (validateRegistration, guardProblems), so the
  * sidebar says exactly what the server would, before anything is sent. Pure: unit-tested in Node.
  */
-import { EDITABLE_FIELDS, validateEdit, validateRegistration, type RegisterInput } from '../domain/case-input';
+import {
+  EDITABLE_FIELDS,
+  validateEdit,
+  validateRegistration,
+  type EditableField,
+  type RegisterInput,
+} from '../domain/case-input';
 import { isDomainError, type Problem } from '../domain/errors';
 import { t, type Lang } from '../domain/i18n';
 import { guardProblems, isLink } from '../domain/lifecycle';
@@ -44,26 +50,11 @@ function collect(check: () => unknown, lang: Lang): FieldErrors {
 }
 
 /** The case fields as typed: strings and flags, evidence as a list plus the link being typed. */
-export interface CaseFieldsDraft {
-  orderNo: string;
-  client: string;
-  contact: string;
-  channel: string;
-  source: string;
-  kind: string;
-  summary: string;
-  evidence: string[];
+export type CaseFieldsDraft = Omit<Pick<Case, EditableField>, 'criticality'> & {
+  criticality: Criticality | '';
   /** A link typed but not yet added: it counts, so nothing typed is lost on submit. */
   evidenceLink: string;
-  criticality: Criticality | '';
-  ownerDept: string;
-  ownerEmail: string;
-  agent: string;
-  manager: string;
-  team: string;
-  bypass: boolean;
-  stopShipment: boolean;
-}
+};
 
 export type DraftField = Exclude<keyof CaseFieldsDraft, 'evidenceLink'>;
 
