@@ -12,6 +12,7 @@ import {
   validateRegistration,
 } from '../domain/case-input';
 import { DomainError, fail } from '../domain/errors';
+import { caseEvent, type EventType } from '../domain/events';
 import { t } from '../domain/i18n';
 import { applyTransition, TRANSITIONS, type Actor, type TransitionInput } from '../domain/lifecycle';
 import { CRITICALITIES, OPEN_STATUSES, ROLES, STATUSES, type Case, type Role, type Status } from '../domain/model';
@@ -25,7 +26,6 @@ import { CASE_ID, slaLabel } from '../sheets/case-row';
 import {
   appendCase,
   appendEvents,
-  caseEvent,
   findCaseRow,
   loadCase,
   readAllCases,
@@ -223,7 +223,7 @@ function commit(
   table: ReturnType<typeof casesTable>,
   record: CaseRecord,
   next: Case,
-  type: Parameters<typeof caseEvent>[0],
+  type: EventType,
   note: string,
   at: number,
 ): CaseView {

@@ -8,6 +8,7 @@
  */
 import { applyEdit, editProblems, validateEdit, type EditableField } from '../domain/case-input';
 import { DomainError, fail, isDomainError, type Problem } from '../domain/errors';
+import { caseEvent, type CaseEvent } from '../domain/events';
 import { languageOfLocale, t, type Lang } from '../domain/i18n';
 import { applyTransition, type TransitionInput } from '../domain/lifecycle';
 import type { Case, Role } from '../domain/model';
@@ -17,7 +18,7 @@ import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
 import { activeUserEmail } from '../services/session';
 import { CASE_ID, caseToCells, parseStatus } from '../sheets/case-row';
-import { appendEvents, caseEvent, readCase, replayCases, writeCase, type CaseEvent } from '../sheets/cases-repo';
+import { appendEvents, readCase, replayCases, writeCase } from '../sheets/cases-repo';
 import { CASES, SETTINGS_TAB } from '../sheets/schema';
 import { Table, toCell } from '../sheets/table';
 import { eventsTable, forgetSettings, openWorkbookWithSettings, type Workbook } from '../sheets/workbook';

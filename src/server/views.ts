@@ -6,7 +6,7 @@ import { allowedTransitions, type Actor } from '../domain/lifecycle';
 import type { Case, Status } from '../domain/model';
 import type { Settings } from '../domain/settings';
 import { slaState, type SlaState } from '../domain/sla';
-import type { CaseEvent, EventType } from '../sheets/cases-repo';
+import type { CaseEvent, EventType } from '../domain/events';
 
 export type Iso = string;
 

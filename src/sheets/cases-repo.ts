@@ -8,7 +8,7 @@ import type { Case } from '../domain/model';
 import { caseToCells, columnLetter, isDateValue, rowToCase, type CellProblem } from './case-row';
 import type { CellWrite, Table } from './table';
 import type { SlaState } from '../domain/sla';
-import { caseChanges } from '../domain/case-input';
+import type { CaseEvent, EventType } from '../domain/events';
 
 export interface CaseRecord {
   value: Case;
@@ -109,37 +109,6 @@ export function writeCase(table: Table, record: CaseRecord, next: Case, lang: La
 
 export function appendCase(table: Table, c: Case, lang: Lang, sla: SlaState): void {
   table.appendRow(caseToCells(c, lang, sla));
-}
-
-export type EventType =
-  'created' | 'status' | 'updated' | 'first_response' | 'escalated' | 'setup' | 'settings' | 'reverted';
-
-export interface CaseEvent {
-  at: number;
-  caseId: string;
-  type: EventType;
-  actor: string;
-  from: string;
-  to: string;
-  note: string;
-  version: number | null;
-  /** The case fields this event set (all of them for 'created'): replaying them rebuilds the case. */
-  changes: Partial<Case> | null;
-}
-
-/** The Events row of a change from `before` (null for a new case) to `after`. */
-export function caseEvent(type: EventType, before: Case | null, after: Case, actor: string, note = ''): CaseEvent {
-  return {
-    at: after.updatedAt,
-    caseId: after.id,
-    type,
-    actor,
-    from: before && before.status !== after.status ? before.status : '',
-    to: !before || before.status !== after.status ? after.status : '',
-    note,
-    version: after.version,
-    changes: caseChanges(before ?? {}, after),
-  };
 }
 
 export function eventToCells(e: CaseEvent): Record<string, CellWrite> {
