@@ -11,6 +11,7 @@ import path from 'node:path';
 import { createExecutionEnv } from '../core/execution';
 import { Emulator, type ExecutionRecord } from '../runtime';
 import { createSpreadsheetApp } from '../spreadsheet';
+import { columnToLetters } from '../spreadsheet/a1';
 import { listSheets, sheetView, type CellView } from '../spreadsheet/view';
 import type { ClockSchedule, SentMail, TriggerState } from '../core/state';
 import { DEMO_SPREADSHEET, DEMO_START, seedDemo } from './demo';
@@ -498,22 +499,11 @@ function emptyGrid(): GridView {
   };
 }
 
-function columnLetters(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
-
 function rectA1(rect: { top: number; left: number; bottom: number; right: number }): string {
-  const start = `${columnLetters(rect.left)}${rect.top}`;
+  const start = `${columnToLetters(rect.left)}${rect.top}`;
   return rect.top === rect.bottom && rect.left === rect.right
     ? start
-    : `${start}:${columnLetters(rect.right)}${rect.bottom}`;
+    : `${start}:${columnToLetters(rect.right)}${rect.bottom}`;
 }
 
 /** "пн, 23 ноября 2026 г., 11:40" in the workbook's zone. */

@@ -94,7 +94,7 @@ function selectedCaseId(ctx: RequestContext): string | null {
   if (sheet.getName() !== CASES.ru && sheet.getName() !== CASES.en) return null;
   const table = casesTable(ctx.wb);
   if (!table.has('id')) return null;
-  const id = String(sheet.getRange(range.getRow(), table.columnNumber('id')).getValue()).trim();
+  const id = String(table.readColumn('id', range.getRow(), 1)[0] ?? '').trim();
   return CASE_ID.test(id) ? id : null;
 }
 
@@ -174,10 +174,7 @@ function allocateCaseId(ctx: RequestContext, table: ReturnType<typeof casesTable
 
 /** The highest number among the ids with `prefix` in the Cases tab (one read). */
 function highestSequence(table: ReturnType<typeof casesTable>, prefix: string): number {
-  const last = table.sheet.getLastRow();
-  if (last < 2) return 0;
-  const ids = table.sheet.getRange(2, table.columnNumber('id'), last - 1, 1).getValues();
-  return ids.reduce((max, [id]) => {
+  return table.readColumn('id').reduce<number>((max, id) => {
     const text = String(id ?? '');
     return text.startsWith(prefix) ? Math.max(max, Number(text.slice(prefix.length)) || 0) : max;
   }, 0);

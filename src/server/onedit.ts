@@ -271,14 +271,7 @@ function restorePastedRows(edit: Edit): void {
 
 /** Ids that appear twice in the Cases tab, and logged cases whose row is gone (one read). */
 function brokenIds(table: Table, history: Map<string, Case>): Problem[] {
-  const lastRow = table.sheet.getLastRow();
-  const ids =
-    lastRow < 2
-      ? []
-      : table.sheet
-          .getRange(2, table.columnNumber('id'), lastRow - 1, 1)
-          .getValues()
-          .map(([v]) => String(v ?? '').trim());
+  const ids = table.readColumn('id').map((v) => String(v ?? '').trim());
   const seen = new Set<string>();
   const problems: Problem[] = [];
   for (const id of ids) {

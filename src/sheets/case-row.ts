@@ -6,6 +6,7 @@
 import { t, type Lang } from '../domain/i18n';
 import { CRITICALITIES, STATUSES, type Case, type Criticality, type Status } from '../domain/model';
 import type { SlaState } from '../domain/sla';
+import { columnLetter } from './a1';
 import { CASES } from './schema';
 import type { CellWrite, Table } from './table';
 
@@ -187,18 +188,6 @@ export function rowToCase(
     escalationLevel: num('escalationLevel', 0) ?? 0,
   };
   return { value: problems.length === 0 ? value : null, problems };
-}
-
-/** 1 → 'A', 27 → 'AA'. */
-export function columnLetter(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters || '?';
 }
 
 export const CASE_KEYS: readonly string[] = CASES.columns.map((c) => c.key);

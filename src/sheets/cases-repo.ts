@@ -5,7 +5,7 @@
 import { DomainError } from '../domain/errors';
 import type { Lang } from '../domain/i18n';
 import type { Case } from '../domain/model';
-import { caseToCells, columnLetter, isDateValue, rowToCase, type CellProblem } from './case-row';
+import { caseToCells, isDateValue, rowToCase, type CellProblem } from './case-row';
 import type { CellWrite, Table } from './table';
 import type { SlaState } from '../domain/sla';
 import type { CaseEvent, EventType } from '../domain/events';
@@ -20,15 +20,7 @@ export interface CaseRecord {
 
 /** The row of case `id`, or null: a TextFinder over the id column (one call). */
 export function findCaseRow(table: Table, id: string): number | null {
-  if (!table.has('id')) return null;
-  const letter = columnLetter(table.columnNumber('id'));
-  const found = table.sheet
-    .getRange(`${letter}2:${letter}`)
-    .createTextFinder(id)
-    .matchEntireCell(true)
-    .matchCase(true)
-    .findNext();
-  return found ? found.getRow() : null;
+  return table.findInColumn('id', id)[0] ?? null;
 }
 
 export function readCase(
@@ -163,18 +155,10 @@ export function rowToEvent(table: Table, raw: readonly unknown[]): CaseEvent | n
  * span from its first to its last event (bounded by the case's lifetime, not the log's size).
  */
 export function readCaseEvents(table: Table, id: string): CaseEvent[] {
-  if (!table.has('caseId')) return [];
-  const letter = columnLetter(table.columnNumber('caseId'));
-  const found = table.sheet
-    .getRange(`${letter}2:${letter}`)
-    .createTextFinder(id)
-    .matchEntireCell(true)
-    .matchCase(true)
-    .findAll();
-  if (found.length === 0) return [];
-  const rows = found.map((r) => r.getRow());
-  const first = Math.min(...rows);
-  const last = Math.max(...rows);
+  const rows = table.findInColumn('caseId', id);
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  if (first === undefined || last === undefined) return [];
   const block = table.sheet.getRange(first, 1, last - first + 1, table.width).getValues();
   return block.map((raw) => rowToEvent(table, raw)).filter((e): e is CaseEvent => e !== null && e.caseId === id);
 }

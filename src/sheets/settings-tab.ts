@@ -9,7 +9,8 @@ import type { DayHours } from '../domain/calendar';
 import { t, type Lang, type MessageKey } from '../domain/i18n';
 import { CRITICALITIES, type Role } from '../domain/model';
 import { settingsProblems, type Settings } from '../domain/settings';
-import { columnLetter, isDateValue, type CellProblem } from './case-row';
+import { columnLetter } from './a1';
+import { isDateValue, type CellProblem } from './case-row';
 
 export const SETTINGS_WIDTH = 4;
 

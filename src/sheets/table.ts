@@ -3,6 +3,7 @@
  * one call, and changes written back in as few range writes as possible without touching the
  * columns people added.
  */
+import { columnLetter } from './a1';
 import { headerIndex, normalizeHeader, type TabDef } from './schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -70,6 +71,36 @@ export class Table {
   /** One data row (one call). */
   readRow(rowNumber: number): unknown[] {
     return this.sheet.getRange(rowNumber, 1, 1, this.width).getValues()[0] ?? [];
+  }
+
+  /**
+   * Column `key` from sheet row `firstRow` on, one cell per row, in one read: `count` rows, or
+   * to the last row with content when no count is given (one more call, to find it).
+   */
+  readColumn(key: string, firstRow = 2, count?: number): unknown[] {
+    const rows = count ?? this.sheet.getLastRow() - firstRow + 1;
+    if (rows < 1) return [];
+    return this.sheet
+      .getRange(firstRow, this.columnNumber(key), rows, 1)
+      .getValues()
+      .map(([value]) => value);
+  }
+
+  /**
+   * The sheet rows (ascending) whose cell in column `key` is exactly `text`, case included: one
+   * TextFinder call over the data rows, whatever their number. None when the column is missing.
+   */
+  findInColumn(key: string, text: string): number[] {
+    if (!this.has(key)) return [];
+    const letter = columnLetter(this.columnNumber(key));
+    return this.sheet
+      .getRange(`${letter}2:${letter}`)
+      .createTextFinder(text)
+      .matchEntireCell(true)
+      .matchCase(true)
+      .findAll()
+      .map((range) => range.getRow())
+      .sort((a, b) => a - b);
   }
 
   get(row: readonly unknown[], key: string): unknown {

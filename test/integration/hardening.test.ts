@@ -171,7 +171,8 @@ describe('the API refuses what a review found accepted', () => {
     delete emulator.state.properties.document['arbiter.seq.ARB-2026'];
     const result = emulator.run<CaseView>('apiRegisterCase', [registrationInput()], { user: AGENT });
     expect(result.value.id).toBe('ARB-2026-00031');
-    expect(result.meter.calls['TextFinder.findNext']).toBe(1);
+    expect(result.meter.calls['TextFinder.findAll']).toBe(1);
+    expect(result.meter.calls['TextFinder.findNext']).toBeUndefined();
   });
 });
 
