@@ -18,7 +18,7 @@ import { nextRunAfter, releaseExecutionLocks } from './services';
 import { FakeUser } from './services/session';
 import { columnToLetters, parseA1 } from './spreadsheet/a1';
 import { editCellAsUser } from './spreadsheet/view';
-import type { NewSpreadsheetOptions } from './spreadsheet/model';
+import type { NewSpreadsheetOptions } from './core/spreadsheet-state';
 
 export interface EmulatorOptions {
   buildDir: string;

@@ -4,9 +4,7 @@
  * data (JSON plus `Date`s, see persist.ts) so it can be saved to and loaded from a file, copied,
  * and compared. Each section is read and written only by the fake that owns it.
  */
-import type { DriveState } from '../services/drive';
-import type { SpreadsheetState } from '../spreadsheet/model';
-import { createSpreadsheetState, type NewSpreadsheetOptions } from '../spreadsheet/model';
+import { createSpreadsheetState, type NewSpreadsheetOptions, type SpreadsheetState } from './spreadsheet-state';
 
 export type PropertyMap = Record<string, string>;
 
@@ -98,6 +96,31 @@ export interface UiState {
   addonMenu: MenuSpec | null;
   /** Top-level custom menus added with Ui.createMenu(...).addToUi(). */
   menus: MenuSpec[];
+}
+
+/** A file or folder of the emulated Drive; read and written only by services/drive.ts. */
+export interface DriveItem {
+  id: string;
+  kind: 'folder' | 'file';
+  name: string;
+  mimeType: string;
+  /** null for an item in the owner's My Drive root. */
+  parentId: string | null;
+  owner: string;
+  viewers: string[];
+  editors: string[];
+  /** Users for whom the script created the item: what drive.file lets it reach. */
+  scriptUsers: string[];
+  createdAt: number;
+  updatedAt: number;
+  trashed: boolean;
+  size: number;
+  /** The contents, base64, when the emulator keeps no driveDir. */
+  base64?: string;
+}
+
+export interface DriveState {
+  items: Record<string, DriveItem>;
 }
 
 export interface EmulatorState {

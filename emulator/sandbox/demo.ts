@@ -12,7 +12,7 @@
 import { createExecutionEnv } from '../core/execution';
 import type { Emulator } from '../runtime';
 import { createSpreadsheetApp } from '../spreadsheet';
-import type { NewSpreadsheetOptions } from '../spreadsheet/model';
+import type { NewSpreadsheetOptions } from '../core/spreadsheet-state';
 
 /** Almaty has been UTC+5 all year since 1 March 2024. */
 const ZONE_OFFSET = '+05:00';

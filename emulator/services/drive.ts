@@ -15,7 +15,7 @@ import path from 'node:path';
 import { SCOPES, type ExecutionEnv, type Need } from '../core/env';
 import type { CallKind } from '../core/meter';
 import { gasError } from '../core/errors';
-import type { EmulatorState } from '../core/state';
+import type { DriveItem, DriveState, EmulatorState } from '../core/state';
 import { DriveAppStub, FileIteratorStub, FileStub, FolderIteratorStub, FolderStub } from '../generated/stubs';
 import { signatureMismatch } from '../core/shared';
 import { FakeBlob } from './utilities';
@@ -24,30 +24,6 @@ const NEEDS_DRIVE: Need = { mode: 'FULL', scopes: SCOPES.driveFile };
 const FULL_DRIVE_SCOPE = 'https://www.googleapis.com/auth/drive';
 const FOLDER_MIME_TYPE = 'application/vnd.google-apps.folder';
 const NOT_FOUND = 'No item with the given ID could be found. Or you do not have permission to access it.';
-
-export interface DriveItem {
-  id: string;
-  kind: 'folder' | 'file';
-  name: string;
-  mimeType: string;
-  /** null for an item in the owner's My Drive root. */
-  parentId: string | null;
-  owner: string;
-  viewers: string[];
-  editors: string[];
-  /** Users for whom the script created the item: what drive.file lets it reach. */
-  scriptUsers: string[];
-  createdAt: number;
-  updatedAt: number;
-  trashed: boolean;
-  size: number;
-  /** The contents, base64, when the emulator keeps no driveDir. */
-  base64?: string;
-}
-
-export interface DriveState {
-  items: Record<string, DriveItem>;
-}
 
 /** The drive section of the state, created on first use. */
 export function driveState(state: EmulatorState): DriveState {

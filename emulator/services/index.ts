@@ -16,7 +16,8 @@ import { createSession } from './session';
 import { createUtilities } from './utilities';
 
 export { toEml } from './eml';
-export { readDriveFile, type DriveState } from './drive';
+export { readDriveFile } from './drive';
+export type { DriveState } from '../core/state';
 export { releaseExecutionLocks } from './lock';
 export { scriptTimeZone } from './session';
 export { firstRunAt, nextRunAfter } from './triggers';

@@ -4,7 +4,7 @@
  * (whole rows), 'A2:C' (to the last row), 'A2:5' (to the last column), each with optional '$'
  * and an optional sheet prefix ('Sheet1!A1', "'My sheet'!A1").
  */
-import type { GridRect } from './model';
+import type { GridRect } from '../core/spreadsheet-state';
 
 export interface A1Endpoint {
   row?: number;

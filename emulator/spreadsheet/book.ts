@@ -38,7 +38,7 @@ import type {
   SheetState,
   SpreadsheetState,
   ValidationSpec,
-} from './model';
+} from '../core/spreadsheet-state';
 import {
   containsCell,
   intersection,

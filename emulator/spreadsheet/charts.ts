@@ -8,7 +8,7 @@ import { gasError } from '../core/errors';
 import { ContainerInfoStub, EmbeddedChartBuilderStub, EmbeddedChartStub } from '../generated/stubs';
 import { asEnum } from '../core/enums';
 import { locationOf, type SheetsContext } from './context';
-import type { ChartSpec } from './model';
+import type { ChartSpec } from '../core/spreadsheet-state';
 
 /** A chart being built or read; `id` is 0 until Sheet.insertChart gives it one. */
 export type ChartDraft = ChartSpec & { sheetId: number };

@@ -11,7 +11,7 @@ import { asEnum, isMember } from '../core/enums';
 import { locationOf, type SheetsContext } from './context';
 import { BOOLEAN_CRITERIA, RELATIVE_DATE, type BooleanCriteriaName } from './enums';
 import { isDate } from './input';
-import type { ConditionArg, ConditionalFormatSpec, SheetRect } from './model';
+import type { ConditionArg, ConditionalFormatSpec, SheetRect } from '../core/spreadsheet-state';
 import { normalizeColor } from './colors';
 
 /** A rule being built or read: the stored spec plus the sheet its ranges are on. */

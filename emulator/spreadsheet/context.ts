@@ -10,7 +10,7 @@ import { signatureMismatch } from '../core/shared';
 import type { CallKind } from '../core/meter';
 import { parseA1, resolveA1, type RangeBounds } from './a1';
 import { Book } from './book';
-import type { GridRect, SheetRect, SheetState, SpreadsheetState } from './model';
+import type { GridRect, SheetRect, SheetState, SpreadsheetState } from '../core/spreadsheet-state';
 import { rectOf } from './rect';
 
 /** Reading or changing the document: any spreadsheet scope, at least AuthMode.LIMITED. */

@@ -13,7 +13,7 @@
 import { notModeled } from '../core/errors';
 import { isDate } from './input';
 import type { LocaleConventions } from './locale';
-import type { CellValue } from './model';
+import type { CellValue } from '../core/spreadsheet-state';
 import { serialWallTime, toSerial, wallTime, type WallTime } from './time';
 
 /**

@@ -27,7 +27,7 @@ import {
   RELATIVE_DATE,
   WRAP_STRATEGY,
 } from './enums';
-import type { GridRect } from './model';
+import type { GridRect } from '../core/spreadsheet-state';
 import { FakeRange } from './range';
 import { FakeRangeList } from './rangelist';
 import { FakeSheet } from './sheet';

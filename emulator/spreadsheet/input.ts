@@ -11,7 +11,7 @@
  *    'm/d/yyyy' for en_US), optionally with a time, are dates in the spreadsheet's time zone.
  * Not modeled (kept as text): times alone ('14:30'), dates without a year, currency amounts.
  */
-import type { CellValue } from './model';
+import type { CellValue } from '../core/spreadsheet-state';
 import type { LocaleConventions } from './locale';
 import { instantOf, isValidDate } from './time';
 

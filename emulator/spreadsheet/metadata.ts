@@ -9,7 +9,7 @@ import { DeveloperMetadataFinderStub, DeveloperMetadataStub } from '../generated
 import { asEnum, isMember } from '../core/enums';
 import type { SheetsContext } from './context';
 import { DEVELOPER_METADATA_LOCATION_TYPE, DEVELOPER_METADATA_VISIBILITY } from './enums';
-import type { DeveloperMetadataSpec, GridRect, MetadataLocation, SheetState } from './model';
+import type { DeveloperMetadataSpec, GridRect, MetadataLocation, SheetState } from '../core/spreadsheet-state';
 
 export class FakeDeveloperMetadata
   extends DeveloperMetadataStub

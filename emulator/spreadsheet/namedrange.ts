@@ -5,7 +5,7 @@
 import { gasError } from '../core/errors';
 import { NamedRangeStub } from '../generated/stubs';
 import { locationOf, type SheetsContext } from './context';
-import type { NamedRangeSpec } from './model';
+import type { NamedRangeSpec } from '../core/spreadsheet-state';
 
 export class FakeNamedRange extends NamedRangeStub implements GoogleAppsScript.Spreadsheet.NamedRange {
   constructor(

@@ -9,7 +9,7 @@ import { gasError } from '../core/errors';
 import { ProtectionStub } from '../generated/stubs';
 import { asEnum } from '../core/enums';
 import { emailOf, locationOf, type SheetsContext } from './context';
-import type { GridRect, ProtectionSpec } from './model';
+import type { GridRect, ProtectionSpec } from '../core/spreadsheet-state';
 
 export class FakeProtection extends ProtectionStub implements GoogleAppsScript.Spreadsheet.Protection {
   constructor(

@@ -20,7 +20,14 @@ import { AUTOMATIC_FORMAT } from './format';
 import { translateFormula } from './formula';
 import { isDate } from './input';
 import { addDeveloperMetadata, FakeDeveloperMetadataFinder, findMetadata } from './metadata';
-import type { CellState, GridRect, MetadataLocation, SheetRect, SheetState, ValidationSpec } from './model';
+import type {
+  CellState,
+  GridRect,
+  MetadataLocation,
+  SheetRect,
+  SheetState,
+  ValidationSpec,
+} from '../core/spreadsheet-state';
 import { addProtection } from './protection';
 import { containsCell, intersection, rectCells, rectColumns, rectRows } from './rect';
 import { FakeTextFinder } from './textfinder';

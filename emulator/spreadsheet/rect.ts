@@ -3,7 +3,7 @@
  * protections, named ranges, charts) and for keeping those areas in place when rows or columns
  * are inserted or deleted, as Sheets does.
  */
-import type { GridRect } from './model';
+import type { GridRect } from '../core/spreadsheet-state';
 
 export type Dimension = 'ROWS' | 'COLUMNS';
 

@@ -16,7 +16,7 @@ import { chartDraftOf, FakeEmbeddedChart, FakeEmbeddedChartBuilder, newChartDraf
 import { FakeConditionalFormatRule, type RuleDraft } from './conditional';
 import type { SheetsContext } from './context';
 import { addDeveloperMetadata, FakeDeveloperMetadataFinder, findMetadata } from './metadata';
-import { DEFAULT_COLUMN_WIDTH, type SheetState } from './model';
+import { DEFAULT_COLUMN_WIDTH, type SheetState } from '../core/spreadsheet-state';
 import { addProtection, FakeProtection } from './protection';
 import { rectOf } from './rect';
 import { FakeTextFinder } from './textfinder';

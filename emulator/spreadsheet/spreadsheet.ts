@@ -9,7 +9,7 @@ import { assertTimeZone } from '../core/timezone';
 import { signatureMismatch } from '../core/shared';
 import { locationOf, type SheetsContext } from './context';
 import { addDeveloperMetadata, FakeDeveloperMetadataFinder, findMetadata } from './metadata';
-import { createSheetState, defaultSheetName } from './model';
+import { createSheetState, defaultSheetName } from '../core/spreadsheet-state';
 import { FakeNamedRange } from './namedrange';
 import { FakeProtection } from './protection';
 import { assertSheetNameFree } from './sheet';

@@ -8,7 +8,7 @@
 import { TextFinderStub } from '../generated/stubs';
 import type { Book } from './book';
 import { locationOf, type SheetsContext } from './context';
-import type { GridRect, SheetRect } from './model';
+import type { GridRect, SheetRect } from '../core/spreadsheet-state';
 
 /** Where to search: a sheet's used area (rect null) or a rectangle. */
 export interface SearchArea {

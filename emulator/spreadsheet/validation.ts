@@ -11,7 +11,7 @@ import { asEnum } from '../core/enums';
 import { isEmulatedRange, RANGE_LOCATION, type SheetsContext } from './context';
 import { DATA_VALIDATION_CRITERIA, type DataValidationCriteriaName } from './enums';
 import { isDate } from './input';
-import type { CellValue, ValidationArg, ValidationSpec } from './model';
+import type { CellValue, ValidationArg, ValidationSpec } from '../core/spreadsheet-state';
 
 type Criteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
 

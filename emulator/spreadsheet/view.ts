@@ -14,7 +14,7 @@ import { columnToLetters, parseA1, rectToA1, resolveA1 } from './a1';
 import { Book, type ReadValue } from './book';
 import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR } from './colors';
 import { formatValue } from './format';
-import { DEFAULT_COLUMN_WIDTH, type SheetState, type ValidationSpec } from './model';
+import { DEFAULT_COLUMN_WIDTH, type SheetState, type ValidationSpec } from '../core/spreadsheet-state';
 
 export interface SheetSummary {
   sheetId: number;

@@ -6,7 +6,7 @@ import { NotModeledError } from '../../emulator/core/errors';
 import { createExecutionEnv } from '../../emulator/core/execution';
 import { createEmulatorState } from '../../emulator/core/state';
 import { createSpreadsheetApp } from '../../emulator/spreadsheet';
-import type { NewSpreadsheetOptions } from '../../emulator/spreadsheet/model';
+import type { NewSpreadsheetOptions } from '../../emulator/core/spreadsheet-state';
 
 const NOW = Date.UTC(2026, 10, 23, 7, 0, 0); // Monday 2026-11-23 10:00 in Moscow
 

@@ -7,7 +7,7 @@
 import { createExecutionEnv } from '../../emulator/core/execution';
 import { createEmulatorState } from '../../emulator/core/state';
 import { createSpreadsheetApp } from '../../emulator/spreadsheet';
-import type { NewSpreadsheetOptions } from '../../emulator/spreadsheet/model';
+import type { NewSpreadsheetOptions } from '../../emulator/core/spreadsheet-state';
 import { editCellAsUser, listSheets, sheetView } from '../../emulator/spreadsheet/view';
 
 const NOW = Date.UTC(2026, 10, 23, 7, 0, 0);

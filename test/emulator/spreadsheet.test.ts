@@ -8,7 +8,7 @@ import { ALL_SCOPES_FOR_TESTS, createExecutionEnv } from '../../emulator/core/ex
 import { parseState, stringifyState } from '../../emulator/core/persist';
 import { createEmulatorState, type EmulatorState } from '../../emulator/core/state';
 import { createSpreadsheetApp } from '../../emulator/spreadsheet';
-import type { NewSpreadsheetOptions } from '../../emulator/spreadsheet/model';
+import type { NewSpreadsheetOptions } from '../../emulator/core/spreadsheet-state';
 
 const NOW = Date.UTC(2026, 10, 23, 7, 0, 0);
 

@@ -1,8 +1,9 @@
 /**
- * The spreadsheet as stored data. Owned by emulator/spreadsheet: the fakes in this folder are the
+ * The spreadsheet as stored data. It lives in core with the rest of the state (state.ts), so that
+ * core depends on nothing above it; it is owned by emulator/spreadsheet: the fakes there are the
  * only code that reads or writes it (the sandbox grid reads it through ../spreadsheet/view).
  *
- * Everything here is plain JSON plus `Date`s (see ../core/persist.ts). Cells are stored sparsely in
+ * Everything here is plain JSON plus `Date`s (see persist.ts). Cells are stored sparsely in
  * row arrays; rules that apply to areas (data validation, conditional formats, protections) are
  * stored once per rectangle, never per cell, so a rule on a 1,000-row column costs one record.
  */
