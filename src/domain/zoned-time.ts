@@ -107,3 +107,40 @@ export function nextDay(year: number, month: number, day: number): [number, numb
   const d = new Date(Date.UTC(year, month - 1, day + 1));
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
 }
+
+/** The local calendar date at instant `ms`, as one comparable number (20260329). */
+function localDateKey(ms: number, timeZone: string): number {
+  const w = wallTime(ms, timeZone);
+  return w.year * 10_000 + w.month * 100 + w.day;
+}
+
+/**
+ * The first instant of the calendar day (year, month, day) in `timeZone`. Usually 00:00 local,
+ * but not always: where the clocks jump forward over midnight the day begins at the jump, and
+ * where they fall back to a repeated 00:00 it begins at the first one. So it is found, not
+ * computed: bisection over whole seconds (zone offsets are whole seconds) for the first instant
+ * whose local date is that day, relying only on local dates never running backwards.
+ */
+export function startOfLocalDay(timeZone: string, year: number, month: number, day: number): number {
+  const target = year * 10_000 + month * 100 + day;
+  const midnightUtc = Date.UTC(year, month - 1, day) / 1000;
+  // Offsets lie within −12 h … +14 h: 15 h before midnight-as-UTC it is still the day before
+  // everywhere, 13 h after it the day has begun everywhere.
+  let before = midnightUtc - 15 * 3600;
+  let from = midnightUtc + 13 * 3600;
+  while (from - before > 1) {
+    const mid = Math.floor((before + from) / 2);
+    if (localDateKey(mid * 1000, timeZone) >= target) from = mid;
+    else before = mid;
+  }
+  return from * 1000;
+}
+
+/**
+ * The last millisecond of the local calendar day that contains `at`, in `timeZone`: one before
+ * the next day begins, whatever this day's length (23, 23.5, 24, 24.5 or 25 hours).
+ */
+export function endOfLocalDay(at: number, timeZone: string): number {
+  const today = wallTime(at, timeZone);
+  return startOfLocalDay(timeZone, ...nextDay(today.year, today.month, today.day)) - 1;
+}

@@ -19,6 +19,7 @@ import { CRITICALITIES, OPEN_STATUSES, ROLES, STATUSES, type Case, type Role, ty
 import { coerceSettings, departmentNamed, normalizeEmail, settingsProblems, type Settings } from '../domain/settings';
 import { slaState, type SlaState } from '../domain/sla';
 import { renderTemplate, type RenderedMessage } from '../domain/templates';
+import { endOfLocalDay } from '../domain/zoned-time';
 import { now } from '../services/clock';
 import { tryWithDocumentLock, withDocumentLock } from '../services/lock';
 import { getDocumentProperty, setDocumentProperty } from '../services/properties';
@@ -355,13 +356,6 @@ function rank(v: CaseView): number {
 
 function sortTime(v: CaseView): number {
   return rank(v) >= 3 ? -Date.parse(v.updatedAt) : Date.parse(v.dueAt);
-}
-
-function endOfLocalDay(at: number, timeZone: string): number {
-  const day = Utilities.formatDate(new Date(at), timeZone, "yyyy-MM-dd'T'HH:mm:ss");
-  const [hh, mm, ss] = day.slice(11).split(':').map(Number);
-  const elapsed = ((hh ?? 0) * 3600 + (mm ?? 0) * 60 + (ss ?? 0)) * 1000;
-  return at - elapsed + 86_400_000 - 1;
 }
 
 export function apiTransition(id: unknown, input: unknown): CaseView {
