@@ -86,11 +86,37 @@ function benchSize(cases: number, rows: Row[]): void {
     emulator.execute('apiListCases', [{ status: 'open', limit: 50 }], { user: LEAD }),
   );
   measure(rows, cases, 'apiBootstrap', () => emulator.execute('apiBootstrap', [], { user: LEAD }));
+  benchSettingsSaves(emulator, cases, rows);
+  benchPaste(emulator, cases, rows);
   const memory = process.memoryUsage();
   console.log(
     `  ${cases} cases: seeded in ${(seedMs / 1000).toFixed(1)} s (${(seedMs / Math.max(1, cases)).toFixed(1)} ms/execution), ` +
       `heap ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB, rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB`,
   );
+}
+
+/** A lead saves Settings: once changing only the team, once changing a list that feeds a dropdown. */
+function benchSettingsSaves(emulator: Emulator, cases: number, rows: Row[]): void {
+  const settings = emulator.scriptRun<{ team: unknown[]; channels: string[] }>('apiGetSettings', [], { user: LEAD });
+  settings.team.push({ email: `agent${cases}@example.com`, name: 'Агент', role: 'agent', team: '' });
+  measure(rows, cases, 'apiSaveSettings (team)', () => emulator.execute('apiSaveSettings', [settings], { user: LEAD }));
+  settings.channels.push(`Канал ${cases}`);
+  measure(rows, cases, 'apiSaveSettings (a list)', () =>
+    emulator.execute('apiSaveSettings', [settings], { user: LEAD }),
+  );
+}
+
+/**
+ * A person pastes 300 rows over the Cases tab's status and criticality columns: onEditInstalled
+ * puts back the rows that are logged cases (all 300 when there are that many).
+ */
+function benchPaste(emulator: Emulator, cases: number, rows: Row[]): void {
+  const pasted = Array.from({ length: 300 }, () => ['Закрыт', 'A']);
+  measure(rows, cases, 'onEdit: paste over 300 rows', () => {
+    const [result] = emulator.pasteValues('Кейсы', 'B2', pasted, LEAD);
+    if (!result) throw new Error('no onEdit trigger ran');
+    return result;
+  });
 }
 
 function main(): void {
