@@ -58,14 +58,33 @@ export class SheetsContext {
     return new Book(this.state, this.env.clock.now());
   }
 
+  /** Set while one call carries out its work through other fakes' calls (see `asOneCall`). */
+  private inOneCall = false;
+
   /** A call on the document: a round trip ('sheets'), or a read or write of `cells` cells. */
   call(member: string, kind: CallKind = 'sheets', cells = 0): void {
-    this.env.call(member, kind, DOCUMENT_ACCESS, cells);
+    if (!this.inOneCall) this.env.call(member, kind, DOCUMENT_ACCESS, cells);
   }
 
   /** A call answered in-process: a builder, an enum, a range's own coordinates. */
   local(member: string): void {
-    this.env.call(member, 'local', NO_ACCESS);
+    if (!this.inOneCall) this.env.call(member, 'local', NO_ACCESS);
+  }
+
+  /**
+   * One call of the script that the fake carries out with other fakes' calls (a RangeList applies
+   * its operation range by range): metered once, as `member` moving `cells` cells; the calls
+   * inside it are not metered again.
+   */
+  asOneCall<T>(member: string, kind: CallKind, cells: number, work: () => T): T {
+    this.call(member, kind, cells);
+    if (this.inOneCall) return work();
+    this.inOneCall = true;
+    try {
+      return work();
+    } finally {
+      this.inOneCall = false;
+    }
   }
 
   sheetState(sheetId: number): SheetState {

@@ -235,16 +235,19 @@ function restorePastedRows(edit: Edit): void {
     note.setNote(t(lang, 'edit.pasteTooLarge', { max: MAX_RESTORED_ROWS }));
     return;
   }
-  const rows = table.sheet.getRange(top, 1, count, table.width).getValues();
+  // The block is read once and written back once per run of our columns, whatever the number
+  // of rows (a call per row held the lock for a minute at 300 rows); rows that are not logged
+  // cases are written back as they are, their formulas as formulas.
+  const block = table.sheet.getRange(top, 1, count, table.width);
+  const rows = block.getValues();
   const events = eventsTable(edit.wb);
   const history = replayCases(events);
-  const restored: Case[] = [];
-  rows.forEach((raw, i) => {
-    const recorded = history.get(String(table.get(raw, 'id') ?? '').trim());
-    if (!recorded) return;
-    table.writeRow(top + i, caseToCells(recorded, lang, slaState(recorded, settings, at)), raw);
-    restored.push(recorded);
-  });
+  const recorded = rows.map((raw) => history.get(String(table.get(raw, 'id') ?? '').trim()) ?? null);
+  const restored = recorded.filter((c): c is Case => c !== null);
+  if (restored.length > 0) {
+    const cells = recorded.map((c) => (c ? caseToCells(c, lang, slaState(c, settings, at)) : null));
+    table.writeRows(top, cells, rows, recorded.includes(null) ? block.getFormulas() : undefined);
+  }
   const messages = [t(lang, restored.length > 0 ? 'edit.pasteReverted' : 'edit.pasteUnknownRows')];
   const idColumn = table.columnNumber('id') - 1;
   if (idColumn >= first && idColumn <= last) {

@@ -125,6 +125,31 @@ export class Table {
   }
 
   /**
+   * Rewrites a block of rows read just before (`current`, under the lock, from `firstRow`) in one
+   * range write per run of our columns, whatever the number of rows: row i takes `changes[i]` in
+   * our columns, or keeps what it holds when that is null (its formulas, given `formulas` as
+   * Range.getFormulas read them, stay formulas). A column people added is never written.
+   */
+  writeRows(
+    firstRow: number,
+    changes: ReadonlyArray<Record<string, CellWrite> | null>,
+    current: ReadonlyArray<readonly unknown[]>,
+    formulas?: ReadonlyArray<readonly string[]>,
+  ): void {
+    if (changes.length === 0) return;
+    for (const run of this.runs([...this.columns.keys()], false)) {
+      const block = changes.map((row, i) =>
+        run.map((index) => {
+          const key = this.keyAt.get(index) as string;
+          if (row && key in row) return toCell(row[key]);
+          return formulas?.[i]?.[index] || rewrite(current[i]?.[index]);
+        }),
+      );
+      this.sheet.getRange(firstRow, (run[0] as number) + 1, block.length, run.length).setValues(block);
+    }
+  }
+
+  /**
    * Appends one row with Sheet.appendRow: one call, and the sheet grows when it is full. The row
    * spans every column with a header; people's columns get nothing.
    */

@@ -496,6 +496,23 @@ describe('metering', () => {
     expect(snapshot.byKind.sheets).toBeGreaterThanOrEqual(2);
   });
 
+  test('a RangeList operation is one write of all its ranges’ cells, whatever the number of ranges', () => {
+    const { env, sheet } = open();
+    const list = sheet.getRangeList(['A1:D1', 'A3:D3', 'B5:B7']);
+    const before = env.meter.snapshot();
+    list.setFontWeight('bold').setBackground('#d2e3fc');
+    const after = env.meter.snapshot();
+    expect(after.roundTrips - before.roundTrips).toBe(2);
+    expect(after.calls['RangeList.setFontWeight']).toBe(1);
+    expect(after.calls['RangeList.setBackground']).toBe(1);
+    expect(after.calls['Range.setBackground']).toBeUndefined();
+    expect(after.cellsWritten - before.cellsWritten).toBe(2 * 11);
+    expect([sheet.getRange('D3').getFontWeight(), sheet.getRange('B7').getBackground()]).toEqual(['bold', '#d2e3fc']);
+    expect(sheet.getRange('A2').getFontWeight()).toBe('normal');
+    sheet.getRange('A1').setValue('x');
+    expect(env.meter.snapshot().calls['Range.setValue']).toBe(1);
+  });
+
   test('document access needs a spreadsheets scope', () => {
     const env = createExecutionEnv({ scopes: ['https://www.googleapis.com/auth/script.container.ui'] });
     expect(() => createSpreadsheetApp(env).getActiveSpreadsheet()).toThrow('Specified permissions are not sufficient');
