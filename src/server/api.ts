@@ -36,7 +36,13 @@ import {
   type CaseRecord,
 } from '../sheets/cases-repo';
 import { SETTINGS_TAB, CASES } from '../sheets/schema';
-import { formatCases, protectSettings, setupWorkbook as setupSheets, writeSettingsTab } from '../sheets/setup';
+import {
+  changedLists,
+  formatCases,
+  protectSettings,
+  setupWorkbook as setupSheets,
+  writeSettingsTab,
+} from '../sheets/setup';
 import {
   casesTable,
   eventsTable,
@@ -113,9 +119,11 @@ export function apiSaveSettings(input: unknown): Settings {
       const settingsSheet = requireSheet(wb, SETTINGS_TAB);
       writeSettingsTab(settingsSheet, settings);
       protectSettings(settingsSheet, settings, ctx.email);
-      // A new language renames the tabs, headers and status labels: what setup does.
+      // A new language renames the tabs, headers and status labels: what setup does. Otherwise
+      // only the dropdowns whose lists changed are rewritten (a team change touches no Cases cell).
+      const lists = changedLists(ctx.settings, settings);
       if (settings.language !== ctx.lang) setupSheets(ctx.wb.ss, ctx.email);
-      else formatCases(requireSheet(wb, CASES), settings.language, settings);
+      else if (lists.length > 0) formatCases(requireSheet(wb, CASES), settings.language, settings, lists);
       setDocumentProperty(LANG_PROPERTY, settings.language);
       rememberSettings(settings, ctx.wb.timeZone);
       appendEvents(eventsTable(wb), [

@@ -202,6 +202,7 @@ function ensureSettings(
   }
   if (!existing?.settings || report.leadAdded) {
     writeSettingsTab(sheet, settings);
+    sizeSettingsColumns(sheet);
     report.settingsWritten = true;
   }
   return settings;
@@ -209,7 +210,8 @@ function ensureSettings(
 
 /**
  * Rewrites the whole Settings tab from `settings`: one write of the values, all escaped as text (so
- * a time stays "09:00"; old rows below are cleared in the same write), then the section styles.
+ * a time stays "09:00"; old rows below are cleared in the same write), then the section styles in
+ * a fixed number of calls (range lists), however many sections and rows there are.
  */
 export function writeSettingsTab(sheet: Sheet, settings: Settings): void {
   const layout = settingsToRows(settings);
@@ -221,13 +223,17 @@ export function writeSettingsTab(sheet: Sheet, settings: Settings): void {
   const range = sheet.getRange(1, 1, rows, SETTINGS_WIDTH);
   range.setFontWeight('normal').setBackground(null);
   range.setValues(padded);
-  for (const row of layout.titleRows)
-    sheet.getRange(row, 1, 1, SETTINGS_WIDTH).setFontWeight('bold').setBackground(TITLE_BACKGROUND);
-  for (const row of layout.headerRows)
-    sheet.getRange(row, 1, 1, SETTINGS_WIDTH).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  const rowsA1 = (numbers: number[]) => numbers.map((row) => `A${row}:${columnLetter(SETTINGS_WIDTH)}${row}`);
+  const styled = [...layout.titleRows, ...layout.headerRows];
+  if (styled.length > 0) sheet.getRangeList(rowsA1(styled)).setFontWeight('bold');
+  if (layout.titleRows.length > 0) sheet.getRangeList(rowsA1(layout.titleRows)).setBackground(TITLE_BACKGROUND);
+  if (layout.headerRows.length > 0) sheet.getRangeList(rowsA1(layout.headerRows)).setBackground(HEADER_BACKGROUND);
+}
+
+/** The Settings tab's column widths: set when setup writes the tab, then the lead's to change. */
+function sizeSettingsColumns(sheet: Sheet): void {
   sheet.setColumnWidth(1, 220);
-  sheet.setColumnWidth(2, 260);
-  sheet.setColumnWidth(3, 260);
+  sheet.setColumnWidths(2, 2, 260);
   sheet.setColumnWidth(4, 200);
 }
 
@@ -251,27 +257,62 @@ export function listValues(source: ListSource, settings: Settings, lang: Lang): 
   }
 }
 
-/** Dropdowns, checkboxes, number formats and conditional formats of the Cases tab. */
-export function formatCases(sheet: Sheet, lang: Lang, settings: Settings): void {
+/** Settings lists that feed the Cases tab's dropdowns. */
+const SETTINGS_LISTS: readonly ListSource[] = ['department', 'channel', 'kind', 'source', 'rootCause'];
+
+/** The Settings lists whose values differ between `before` and `after` (their dropdowns are stale). */
+export function changedLists(before: Settings, after: Settings): ListSource[] {
+  return SETTINGS_LISTS.filter(
+    (source) =>
+      JSON.stringify(listValues(source, before, before.language)) !==
+      JSON.stringify(listValues(source, after, after.language)),
+  );
+}
+
+/**
+ * Dropdowns, checkboxes, number formats and conditional formats of the Cases tab; given `only`,
+ * just the dropdowns fed by those lists (what a Settings save changed). Each kind of format is
+ * written in as few calls as the columns allow: validations one block per run of adjacent
+ * columns, the date format one range list, whatever the number of rows.
+ */
+export function formatCases(sheet: Sheet, lang: Lang, settings: Settings, only?: readonly ListSource[]): void {
   const table = Table.open(sheet, CASES);
   const rows = sheet.getMaxRows() - 1;
-  const columnRange = (c: ColumnDef) => sheet.getRange(2, table.columnNumber(c.key), rows, 1);
-  for (const column of CASES.columns) {
-    if (!table.has(column.key)) continue;
-    const range = columnRange(column);
-    if (column.list) {
-      const strict = column.list === 'status' || column.list === 'criticality';
-      const rule = SpreadsheetApp.newDataValidation()
-        .requireValueInList(listValues(column.list, settings, lang), true)
-        .setAllowInvalid(!strict)
-        .build();
-      range.setDataValidation(rule);
-    } else if (column.type === 'bool') {
-      range.setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
-    }
-    if (column.type === 'date') range.setNumberFormat(DATE_FORMAT[lang]);
+  const present = CASES.columns.filter((c) => table.has(c.key));
+  const validated = present.filter((c) => (only ? c.list && only.includes(c.list) : c.list || c.type === 'bool'));
+  const rule = (column: ColumnDef) => {
+    if (!column.list) return SpreadsheetApp.newDataValidation().requireCheckbox().build();
+    const strict = column.list === 'status' || column.list === 'criticality';
+    return SpreadsheetApp.newDataValidation()
+      .requireValueInList(listValues(column.list, settings, lang), true)
+      .setAllowInvalid(!strict)
+      .build();
+  };
+  const byNumber = new Map(validated.map((c) => [table.columnNumber(c.key), c]));
+  for (const [from, to] of adjacentRuns([...byNumber.keys()])) {
+    const rules = Array.from({ length: to - from + 1 }, (_, i) => rule(byNumber.get(from + i) as ColumnDef));
+    const range = sheet.getRange(2, from, rows, rules.length);
+    if (rules.length === 1) range.setDataValidation(rules[0] as GoogleAppsScript.Spreadsheet.DataValidation);
+    else range.setDataValidations(Array.from({ length: rows }, () => rules));
   }
+  if (only) return;
+  const dates = present
+    .filter((c) => c.type === 'date')
+    .map((c) => columnLetter(table.columnNumber(c.key)))
+    .map((letter) => `${letter}2:${letter}${rows + 1}`);
+  if (dates.length > 0) sheet.getRangeList(dates).setNumberFormat(DATE_FORMAT[lang]);
   applyConditionalFormats(sheet, table, lang, rows);
+}
+
+/** Sorted runs of adjacent column numbers, as [first, last]. */
+function adjacentRuns(columns: number[]): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (const column of [...columns].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === column - 1) last[1] = column;
+    else runs.push([column, column]);
+  }
+  return runs;
 }
 
 function applyConditionalFormats(sheet: Sheet, table: Table, lang: Lang, rows: number): void {
@@ -316,14 +357,9 @@ const OUR_FORMULA = new RegExp(
  */
 function protectSystemColumns(sheet: Sheet, def: TabDef, lang: Lang): void {
   const table = Table.open(sheet, def);
-  const systemColumns = def.columns.filter((c) => c.system && table.has(c.key)).map((c) => table.columnNumber(c.key));
-  systemColumns.sort((a, b) => a - b);
-  const runs: Array<[number, number]> = [];
-  for (const col of systemColumns) {
-    const last = runs[runs.length - 1];
-    if (last && last[1] === col - 1) last[1] = col;
-    else runs.push([col, col]);
-  }
+  const runs = adjacentRuns(
+    def.columns.filter((c) => c.system && table.has(c.key)).map((c) => table.columnNumber(c.key)),
+  );
   const description = `${PROTECTION_PREFIX}${t(lang, 'protection.system')}`;
   const existing = sheet
     .getProtections(SpreadsheetApp.ProtectionType.RANGE)
