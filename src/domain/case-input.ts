@@ -3,50 +3,19 @@
  * case it produces. The sidebar runs the same checks to show messages next to the fields.
  */
 import { DomainError, type Problem } from './errors';
+import { CASE_FIELDS, EDITABLE_FIELDS, type ChoiceList, type EditableField, type RequiredField } from './case-fields';
 import { CRITICALITIES, type Case, type Criticality, type Ms } from './model';
 import { isLink } from './lifecycle';
 import { departmentNamed, isEmail, normalizeEmail, type Settings } from './settings';
 import { dueFirstResponse, dueResolution } from './sla';
 
-export interface RegisterInput {
-  orderNo: string;
-  client: string;
-  contact: string;
-  channel: string;
-  source: string;
-  kind: string;
-  summary: string;
-  evidence: string[];
-  criticality: Criticality;
-  ownerDept: string;
-  ownerEmail?: string;
-  agent?: string;
-  manager?: string;
-  team?: string;
-  bypass?: boolean;
-  stopShipment?: boolean;
-}
+/**
+ * What registration takes: every field a person writes; those registration does not require may
+ * be left out.
+ */
+export type RegisterInput = Pick<Case, RequiredField> & Partial<Pick<Case, Exclude<EditableField, RequiredField>>>;
 
-/** Fields apiUpdateCase may change. */
-export const EDITABLE_FIELDS = [
-  'criticality',
-  'orderNo',
-  'client',
-  'contact',
-  'channel',
-  'source',
-  'kind',
-  'summary',
-  'evidence',
-  'ownerDept',
-  'ownerEmail',
-  'agent',
-  'manager',
-  'team',
-  'bypass',
-  'stopShipment',
-] as const;
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
+export { EDITABLE_FIELDS, type EditableField } from './case-fields';
 export type CaseEdit = Partial<Pick<Case, EditableField>>;
 
 const MAX_TEXT = 500;
@@ -66,28 +35,34 @@ const requiredText =
     return value.trim();
   };
 
-const optionalText: Checker = (value, field, problems) => {
-  if (value === undefined || value === null) return '';
-  if (typeof value !== 'string') {
-    problems.push({ key: 'input.text', field });
-    return '';
-  }
-  if (value.length > MAX_TEXT) problems.push({ key: 'input.tooLong', field, params: { max: MAX_TEXT } });
-  return value.trim();
-};
+const optionalText =
+  (max = MAX_TEXT): Checker =>
+  (value, field, problems) => {
+    if (value === undefined || value === null) return '';
+    if (typeof value !== 'string') {
+      problems.push({ key: 'input.text', field });
+      return '';
+    }
+    if (value.length > max) problems.push({ key: 'input.tooLong', field, params: { max } });
+    return value.trim();
+  };
 
-const optionalEmail: Checker = (value, field, problems) => {
-  const text = optionalText(value, field, problems) as string;
-  if (text && !isEmail(text)) problems.push({ key: 'input.email', field, params: { value: text } });
-  return normalizeEmail(text);
-};
+const text = (max: number, required: boolean): Checker => (required ? requiredText(max) : optionalText(max));
+
+const email =
+  (required: boolean): Checker =>
+  (value, field, problems) => {
+    const typed = text(MAX_TEXT, required)(value, field, problems) as string;
+    if (typed && !isEmail(typed)) problems.push({ key: 'input.email', field, params: { value: typed } });
+    return normalizeEmail(typed);
+  };
 
 const oneOf =
-  (options: () => readonly string[]): Checker =>
+  (options: () => readonly string[], required: boolean): Checker =>
   (value, field, problems) => {
-    const text = requiredText()(value, field, problems) as string;
-    if (text && !options().includes(text)) problems.push({ key: 'input.oneOf', field, params: { value: text } });
-    return text;
+    const typed = text(MAX_TEXT, required)(value, field, problems) as string;
+    if (typed && !options().includes(typed)) problems.push({ key: 'input.oneOf', field, params: { value: typed } });
+    return typed;
   };
 
 const criticality: Checker = (value, field, problems) => {
@@ -118,25 +93,40 @@ const evidence: Checker = (value, field, problems) => {
   return links;
 };
 
+/** The values a choice field may take: what the Settings list holds now. */
+function choices(settings: Settings, list: ChoiceList): readonly string[] {
+  return list === 'departments' ? settings.departments.map((d) => d.name) : settings[list];
+}
+
+/**
+ * How a person's field is checked follows from what it holds (case-fields.ts). A criticality is
+ * always required and a flag always has a value, whatever `required` says.
+ */
+function checkerOf(field: EditableField, settings: Settings): Checker {
+  const spec = CASE_FIELDS[field];
+  switch (spec.kind) {
+    case 'text':
+      return text(MAX_TEXT, spec.required);
+    case 'longtext':
+      return text(MAX_SUMMARY, spec.required);
+    case 'email':
+      return email(spec.required);
+    case 'choice':
+      return oneOf(() => choices(settings, spec.from), spec.required);
+    case 'criticality':
+      return criticality;
+    case 'bool':
+      return flag;
+    case 'links':
+      return evidence;
+  }
+}
+
 function checkers(settings: Settings): Record<EditableField, Checker> {
-  return {
-    criticality,
-    orderNo: requiredText(),
-    client: requiredText(),
-    contact: requiredText(),
-    channel: oneOf(() => settings.channels),
-    source: oneOf(() => settings.sources),
-    kind: oneOf(() => settings.kinds),
-    summary: requiredText(MAX_SUMMARY),
-    evidence,
-    ownerDept: oneOf(() => settings.departments.map((d) => d.name)),
-    ownerEmail: optionalEmail,
-    agent: optionalEmail,
-    manager: optionalText,
-    team: optionalText,
-    bypass: flag,
-    stopShipment: flag,
-  };
+  return Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, checkerOf(field, settings)])) as Record<
+    EditableField,
+    Checker
+  >;
 }
 
 function asRecord(input: unknown): Record<string, unknown> {

@@ -6,6 +6,7 @@ import { allowedTransitions, type Actor } from '../domain/lifecycle';
 import type { Case, Status } from '../domain/model';
 import type { Settings } from '../domain/settings';
 import { slaState, type SlaState } from '../domain/sla';
+import type { FieldOfKind } from '../domain/case-fields';
 import type { CaseEvent, EventType } from '../domain/events';
 
 export type Iso = string;
@@ -20,11 +21,11 @@ export interface EventView {
   version: number | null;
 }
 
-/** Timestamps every case has, and those that are null until they happen. */
-type DateField = 'createdAt' | 'updatedAt' | 'dueFirstResponseAt' | 'dueAt';
-type OptionalDateField = 'firstResponseAt' | 'waitingSince' | 'resolvedAt' | 'closedAt' | 'cancelledAt';
 /** Clock bookkeeping the sidebar has no use for. */
 type InternalField = 'resolutionStartAt' | 'pausedMinutes';
+/** Timestamps every case has, and those that are null until they happen. */
+type DateField = Exclude<FieldOfKind<'date'>, InternalField>;
+type OptionalDateField = FieldOfKind<'optionalDate'>;
 
 /** A case as the sidebar sees it: its fields, dates as ISO strings, and what "now" makes of it. */
 export type CaseView = Omit<Case, DateField | OptionalDateField | InternalField> & {

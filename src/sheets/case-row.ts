@@ -3,11 +3,18 @@
  * the dropdown reads naturally) and read back in either language or as codes. A cell a person
  * broke is reported with its address, never silently taken as something else.
  */
-import { t, type Lang } from '../domain/i18n';
+import {
+  CASE_FIELD_NAMES,
+  CASE_FIELDS,
+  type CaseField,
+  type FieldKind,
+  type FieldKinds,
+  type FieldOfKind,
+} from '../domain/case-fields';
+import { t, type Lang, type MessageKey } from '../domain/i18n';
 import { CRITICALITIES, STATUSES, type Case, type Criticality, type Status } from '../domain/model';
 import type { SlaState } from '../domain/sla';
 import { columnLetter } from './a1';
-import { CASES } from './schema';
 import type { CellWrite, Table } from './table';
 
 export interface CellProblem {
@@ -49,56 +56,49 @@ export function isDateValue(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]' && !Number.isNaN((value as Date).getTime());
 }
 
-const date = (ms: number | null): CellWrite => (ms === null ? null : new Date(ms));
+/** How each kind of field is written to its cell. */
+const CELL_OF: { [K in FieldKind]: (value: FieldKinds[K], lang: Lang) => CellWrite } = {
+  caseId: (v) => v,
+  text: (v) => v,
+  longtext: (v) => v,
+  choice: (v) => v,
+  email: (v) => v,
+  links: (v) => v.join('\n'),
+  bool: (v) => v,
+  status: statusLabel,
+  criticality: (v) => v,
+  date: (ms) => new Date(ms),
+  optionalDate: (ms) => (ms === null ? null : new Date(ms)),
+  number: (v) => v,
+  optionalNumber: (v) => v,
+};
+
+function cellOf<K extends FieldKind>(kind: K, value: FieldKinds[K], lang: Lang): CellWrite {
+  return CELL_OF[kind](value, lang);
+}
 
 /** The cells of a case row (every column of the Cases schema). */
 export function caseToCells(c: Case, lang: Lang, sla: Pick<SlaState, 'overdue' | 'atRisk'>): Record<string, CellWrite> {
-  return {
-    id: c.id,
-    status: statusLabel(c.status, lang),
-    criticality: c.criticality,
-    sla: slaLabel(sla, lang),
-    orderNo: c.orderNo,
-    client: c.client,
-    contact: c.contact,
-    channel: c.channel,
-    source: c.source,
-    kind: c.kind,
-    summary: c.summary,
-    evidence: c.evidence.join('\n'),
-    ownerDept: c.ownerDept,
-    ownerEmail: c.ownerEmail,
-    agent: c.agent,
-    manager: c.manager,
-    team: c.team,
-    bypass: c.bypass,
-    stopShipment: c.stopShipment,
-    createdAt: date(c.createdAt),
-    dueFirstResponseAt: date(c.dueFirstResponseAt),
-    firstResponseAt: date(c.firstResponseAt),
-    dueAt: date(c.dueAt),
-    resolvedAt: date(c.resolvedAt),
-    closedAt: date(c.closedAt),
-    resolution: c.resolution,
-    rootCause: c.rootCause,
-    prevention: c.prevention,
-    cancelReason: c.cancelReason,
-    csat: c.csat,
-    nps: c.nps,
-    reopenCount: c.reopenCount,
-    escalationLevel: c.escalationLevel,
-    cancelledAt: date(c.cancelledAt),
-    createdBy: c.createdBy,
-    updatedAt: date(c.updatedAt),
-    updatedBy: c.updatedBy,
-    resolutionStartAt: date(c.resolutionStartAt),
-    pausedMinutes: c.pausedMinutes,
-    waitingSince: date(c.waitingSince),
-    version: c.version,
-  };
+  const cells: Record<string, CellWrite> = { sla: slaLabel(sla, lang) };
+  // The field's kind and its value always match (Case is derived from CASE_FIELDS); the compiler
+  // cannot follow that through a loop, hence `never`.
+  for (const field of CASE_FIELD_NAMES) cells[field] = cellOf(CASE_FIELDS[field].kind, c[field] as never, lang);
+  return cells;
 }
 
 export const CASE_ID = /^[A-Z][A-Z0-9]{0,7}-\d{4}-\d{5,}$/;
+
+/**
+ * What an empty cell reads as where a case row may hold none: the value the case had when it was
+ * registered. Any other empty date of a case is a broken cell.
+ */
+const EMPTY_NUMBER: Record<FieldOfKind<'number'>, number> = {
+  version: 1,
+  pausedMinutes: 0,
+  reopenCount: 0,
+  escalationLevel: 0,
+};
+const EMPTY_MEANS_CREATED: ReadonlySet<CaseField> = new Set<FieldOfKind<'date'>>(['updatedAt', 'resolutionStartAt']);
 
 /** Reads a case from a row; `rowNumber` is the sheet row, for problem addresses. */
 export function rowToCase(
@@ -109,85 +109,67 @@ export function rowToCase(
 ): { value: Case | null; problems: CellProblem[] } {
   const problems: CellProblem[] = [];
   const at = (key: string) => `${columnLetter(table.has(key) ? table.columnNumber(key) : 0)}${rowNumber}`;
+  const broken = (key: CaseField, message: MessageKey, value: string) =>
+    problems.push({ cell: at(key), message: t(lang, message, { value }) });
   const raw = (key: string) => table.get(row, key);
   const text = (key: string) => {
     const v = raw(key);
     return isDateValue(v) ? v.toISOString() : String(v ?? '').trim();
   };
-  const ms = (key: string, required: boolean): number | null => {
+  const blank = (v: unknown) => v === '' || v === null || v === undefined;
+  const ms = (key: CaseField, required: boolean): number | null => {
     const v = raw(key);
     if (isDateValue(v)) return v.getTime();
-    if (v === '' || v === null || v === undefined) {
-      if (required) problems.push({ cell: at(key), message: t(lang, 'cell.date', { value: '' }) });
+    if (blank(v)) {
+      if (required) broken(key, 'cell.date', '');
       return null;
     }
-    problems.push({ cell: at(key), message: t(lang, 'cell.date', { value: String(v) }) });
+    broken(key, 'cell.date', String(v));
     return null;
   };
-  const num = (key: string, fallback: number | null): number | null => {
+  const num = (key: CaseField, fallback: number | null): number | null => {
     const v = raw(key);
-    if (v === '' || v === null || v === undefined) return fallback;
+    if (blank(v)) return fallback;
     if (typeof v === 'number' && Number.isFinite(v)) return v;
     const parsed = Number(String(v).replace(',', '.'));
     if (Number.isFinite(parsed)) return parsed;
-    problems.push({ cell: at(key), message: t(lang, 'cell.number', { value: String(v) }) });
+    broken(key, 'cell.number', String(v));
     return fallback;
   };
-
-  const id = text('id');
-  if (!CASE_ID.test(id)) problems.push({ cell: at('id'), message: t(lang, 'cell.id', { value: id }) });
-  const status = parseStatus(raw('status'));
-  if (!status) problems.push({ cell: at('status'), message: t(lang, 'cell.status', { value: text('status') }) });
-  const criticality = text('criticality').toUpperCase() as Criticality;
-  if (!CRITICALITIES.includes(criticality))
-    problems.push({ cell: at('criticality'), message: t(lang, 'cell.criticality', { value: text('criticality') }) });
-  const createdAt = ms('createdAt', true);
-
-  const value: Case = {
-    id,
-    version: num('version', 1) ?? 1,
-    status: status ?? 'new',
-    criticality,
-    orderNo: text('orderNo'),
-    client: text('client'),
-    contact: text('contact'),
-    channel: text('channel'),
-    source: text('source'),
-    kind: text('kind'),
-    summary: text('summary'),
-    evidence: text('evidence')
-      .split(/\s*\n\s*/)
-      .filter(Boolean),
-    ownerDept: text('ownerDept'),
-    ownerEmail: text('ownerEmail').toLowerCase(),
-    agent: text('agent').toLowerCase(),
-    manager: text('manager'),
-    team: text('team'),
-    bypass: raw('bypass') === true,
-    stopShipment: raw('stopShipment') === true,
-    createdAt: createdAt ?? 0,
-    createdBy: text('createdBy').toLowerCase(),
-    updatedAt: ms('updatedAt', false) ?? createdAt ?? 0,
-    updatedBy: text('updatedBy').toLowerCase(),
-    dueFirstResponseAt: ms('dueFirstResponseAt', true) ?? 0,
-    firstResponseAt: ms('firstResponseAt', false),
-    resolutionStartAt: ms('resolutionStartAt', false) ?? createdAt ?? 0,
-    pausedMinutes: num('pausedMinutes', 0) ?? 0,
-    waitingSince: ms('waitingSince', false),
-    dueAt: ms('dueAt', true) ?? 0,
-    resolvedAt: ms('resolvedAt', false),
-    closedAt: ms('closedAt', false),
-    cancelledAt: ms('cancelledAt', false),
-    resolution: text('resolution'),
-    rootCause: text('rootCause'),
-    prevention: text('prevention'),
-    cancelReason: text('cancelReason'),
-    csat: num('csat', null),
-    nps: num('nps', null),
-    reopenCount: num('reopenCount', 0) ?? 0,
-    escalationLevel: num('escalationLevel', 0) ?? 0,
+  // A value read from a broken cell is never used: the row is refused with its problems.
+  const read: { [K in FieldKind]: (key: CaseField) => FieldKinds[K] | null } = {
+    caseId: (key) => {
+      const id = text(key);
+      if (!CASE_ID.test(id)) broken(key, 'cell.id', id);
+      return id;
+    },
+    text,
+    longtext: text,
+    choice: text,
+    email: (key) => text(key).toLowerCase(),
+    links: (key) =>
+      text(key)
+        .split(/\s*\n\s*/)
+        .filter(Boolean),
+    bool: (key) => raw(key) === true,
+    status: (key) => {
+      const status = parseStatus(raw(key));
+      if (!status) broken(key, 'cell.status', text(key));
+      return status;
+    },
+    criticality: (key) => {
+      const criticality = text(key).toUpperCase() as Criticality;
+      if (!CRITICALITIES.includes(criticality)) broken(key, 'cell.criticality', text(key));
+      return criticality;
+    },
+    date: (key) => ms(key, !EMPTY_MEANS_CREATED.has(key)),
+    optionalDate: (key) => ms(key, false),
+    number: (key) => num(key, EMPTY_NUMBER[key as FieldOfKind<'number'>]),
+    optionalNumber: (key) => num(key, null),
   };
-  return { value: problems.length === 0 ? value : null, problems };
-}
 
-export const CASE_KEYS: readonly string[] = CASES.columns.map((c) => c.key);
+  const value: Record<string, unknown> = {};
+  for (const field of CASE_FIELD_NAMES) value[field] = read[CASE_FIELDS[field].kind](field);
+  for (const field of EMPTY_MEANS_CREATED) value[field] ??= value.createdAt;
+  return { value: problems.length === 0 ? (value as Case) : null, problems };
+}

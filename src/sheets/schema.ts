@@ -3,6 +3,7 @@
  * header text in either language and in any order, so a person may rename a tab's language,
  * reorder columns or add their own; setup re-adds what is missing.
  */
+import { CASE_FIELDS, isSystemField, type CaseField, type FieldKind } from '../domain/case-fields';
 import type { Lang } from '../domain/i18n';
 
 export type ColumnType = 'text' | 'longtext' | 'date' | 'number' | 'bool' | 'status' | 'list' | 'email';
@@ -40,53 +41,93 @@ const col = (
   extra: Partial<Pick<ColumnDef, 'system' | 'list' | 'width'>> = {},
 ): ColumnDef => ({ key, ru, en, type, ...extra });
 
+/** A Cases column: the workbook's part (headers, width, dropdown); its type and protection come from the field. */
+type CaseColumn<K extends CaseField | 'sla'> = Pick<ColumnDef, 'ru' | 'en' | 'width'> &
+  // Status, criticality and choice columns read from a dropdown; no other column has one.
+  (K extends CaseField
+    ? FieldKindOf<K> extends 'status' | 'criticality' | 'choice'
+      ? { list: ListSource }
+      : { list?: never }
+    : { list?: never });
+
+type FieldKindOf<K extends CaseField> = (typeof CASE_FIELDS)[K]['kind'];
+
+/**
+ * Every field of a case has its column, and the SLA label (computed, Arbiter's) one more; the
+ * order of the keys here is the order of the columns in the workbook.
+ */
+const CASE_COLUMNS: { [K in CaseField | 'sla']: CaseColumn<K> } = {
+  id: { ru: 'Номер', en: 'ID', width: 130 },
+  status: { ru: 'Статус', en: 'Status', list: 'status', width: 120 },
+  criticality: { ru: 'Критичность', en: 'Criticality', list: 'criticality', width: 60 },
+  sla: { ru: 'SLA', en: 'SLA', width: 90 },
+  orderNo: { ru: 'Заказ', en: 'Order', width: 90 },
+  client: { ru: 'Клиент', en: 'Client', width: 150 },
+  contact: { ru: 'Контакт', en: 'Contact', width: 120 },
+  channel: { ru: 'Канал', en: 'Channel', list: 'channel' },
+  source: { ru: 'Источник', en: 'Source', list: 'source' },
+  kind: { ru: 'Тип', en: 'Kind', list: 'kind' },
+  summary: { ru: 'Суть', en: 'Summary', width: 280 },
+  evidence: { ru: 'Фото и видео', en: 'Evidence', width: 160 },
+  ownerDept: { ru: 'Отдел-владелец', en: 'Owner department', list: 'department', width: 120 },
+  ownerEmail: { ru: 'Владелец', en: 'Owner', width: 160 },
+  agent: { ru: 'Специалист КС', en: 'CS agent', width: 160 },
+  manager: { ru: 'Менеджер', en: 'Manager' },
+  team: { ru: 'Команда', en: 'Team' },
+  bypass: { ru: 'Мимо КС', en: 'Past CS', width: 70 },
+  stopShipment: { ru: 'Стоп отгрузки', en: 'Shipment stopped', width: 70 },
+  createdAt: { ru: 'Создан', en: 'Created' },
+  dueFirstResponseAt: { ru: 'Срок первого ответа', en: 'First response due' },
+  firstResponseAt: { ru: 'Первый ответ', en: 'First response' },
+  dueAt: { ru: 'Срок решения', en: 'Resolution due' },
+  resolvedAt: { ru: 'Решён', en: 'Resolved' },
+  closedAt: { ru: 'Закрыт', en: 'Closed' },
+  resolution: { ru: 'Что сделано', en: 'Resolution', width: 200 },
+  rootCause: { ru: 'Корневая причина', en: 'Root cause', list: 'rootCause', width: 160 },
+  prevention: { ru: 'Профилактика', en: 'Prevention', width: 200 },
+  cancelReason: { ru: 'Причина отмены', en: 'Cancellation reason' },
+  csat: { ru: 'CSAT', en: 'CSAT', width: 50 },
+  nps: { ru: 'NPS', en: 'NPS', width: 50 },
+  reopenCount: { ru: 'Переоткрытий', en: 'Reopens', width: 60 },
+  escalationLevel: { ru: 'Эскалация', en: 'Escalation', width: 60 },
+  cancelledAt: { ru: 'Отменён', en: 'Cancelled' },
+  createdBy: { ru: 'Кто создал', en: 'Created by' },
+  updatedAt: { ru: 'Изменён', en: 'Updated' },
+  updatedBy: { ru: 'Кто изменил', en: 'Updated by' },
+  resolutionStartAt: { ru: 'Старт часов решения', en: 'Resolution clock start' },
+  pausedMinutes: { ru: 'Минут ожидания клиента', en: 'Minutes waiting for client' },
+  waitingSince: { ru: 'Ждём клиента с', en: 'Waiting since' },
+  version: { ru: 'Версия', en: 'Version', width: 60 },
+};
+
+/** How a column shows what its field holds. */
+const COLUMN_TYPE: Record<FieldKind, ColumnType> = {
+  caseId: 'text',
+  text: 'text',
+  longtext: 'longtext',
+  choice: 'list',
+  email: 'email',
+  links: 'longtext',
+  bool: 'bool',
+  status: 'status',
+  criticality: 'list',
+  date: 'date',
+  optionalDate: 'date',
+  number: 'number',
+  optionalNumber: 'number',
+};
+
+function caseColumn(key: CaseField | 'sla'): ColumnDef {
+  const { ru, en, ...extra } = CASE_COLUMNS[key];
+  if (key === 'sla') return col(key, ru, en, 'text', { ...extra, system: true });
+  return col(key, ru, en, COLUMN_TYPE[CASE_FIELDS[key].kind], isSystemField(key) ? { ...extra, system: true } : extra);
+}
+
 export const CASES: TabDef = {
   key: 'cases',
   ru: 'Кейсы',
   en: 'Cases',
-  columns: [
-    col('id', 'Номер', 'ID', 'text', { system: true, width: 130 }),
-    col('status', 'Статус', 'Status', 'status', { list: 'status', width: 120 }),
-    col('criticality', 'Критичность', 'Criticality', 'list', { list: 'criticality', width: 60 }),
-    col('sla', 'SLA', 'SLA', 'text', { system: true, width: 90 }),
-    col('orderNo', 'Заказ', 'Order', 'text', { width: 90 }),
-    col('client', 'Клиент', 'Client', 'text', { width: 150 }),
-    col('contact', 'Контакт', 'Contact', 'text', { width: 120 }),
-    col('channel', 'Канал', 'Channel', 'list', { list: 'channel' }),
-    col('source', 'Источник', 'Source', 'list', { list: 'source' }),
-    col('kind', 'Тип', 'Kind', 'list', { list: 'kind' }),
-    col('summary', 'Суть', 'Summary', 'longtext', { width: 280 }),
-    col('evidence', 'Фото и видео', 'Evidence', 'longtext', { width: 160 }),
-    col('ownerDept', 'Отдел-владелец', 'Owner department', 'list', { list: 'department', width: 120 }),
-    col('ownerEmail', 'Владелец', 'Owner', 'email', { width: 160 }),
-    col('agent', 'Специалист КС', 'CS agent', 'email', { width: 160 }),
-    col('manager', 'Менеджер', 'Manager', 'text'),
-    col('team', 'Команда', 'Team', 'text'),
-    col('bypass', 'Мимо КС', 'Past CS', 'bool', { width: 70 }),
-    col('stopShipment', 'Стоп отгрузки', 'Shipment stopped', 'bool', { width: 70 }),
-    col('createdAt', 'Создан', 'Created', 'date', { system: true }),
-    col('dueFirstResponseAt', 'Срок первого ответа', 'First response due', 'date', { system: true }),
-    col('firstResponseAt', 'Первый ответ', 'First response', 'date', { system: true }),
-    col('dueAt', 'Срок решения', 'Resolution due', 'date', { system: true }),
-    col('resolvedAt', 'Решён', 'Resolved', 'date', { system: true }),
-    col('closedAt', 'Закрыт', 'Closed', 'date', { system: true }),
-    col('resolution', 'Что сделано', 'Resolution', 'longtext', { width: 200 }),
-    col('rootCause', 'Корневая причина', 'Root cause', 'list', { list: 'rootCause', width: 160 }),
-    col('prevention', 'Профилактика', 'Prevention', 'longtext', { width: 200 }),
-    col('cancelReason', 'Причина отмены', 'Cancellation reason', 'text'),
-    col('csat', 'CSAT', 'CSAT', 'number', { width: 50 }),
-    col('nps', 'NPS', 'NPS', 'number', { width: 50 }),
-    col('reopenCount', 'Переоткрытий', 'Reopens', 'number', { system: true, width: 60 }),
-    col('escalationLevel', 'Эскалация', 'Escalation', 'number', { system: true, width: 60 }),
-    col('cancelledAt', 'Отменён', 'Cancelled', 'date', { system: true }),
-    col('createdBy', 'Кто создал', 'Created by', 'email', { system: true }),
-    col('updatedAt', 'Изменён', 'Updated', 'date', { system: true }),
-    col('updatedBy', 'Кто изменил', 'Updated by', 'email', { system: true }),
-    col('resolutionStartAt', 'Старт часов решения', 'Resolution clock start', 'date', { system: true }),
-    col('pausedMinutes', 'Минут ожидания клиента', 'Minutes waiting for client', 'number', { system: true }),
-    col('waitingSince', 'Ждём клиента с', 'Waiting since', 'date', { system: true }),
-    col('version', 'Версия', 'Version', 'number', { system: true, width: 60 }),
-  ],
+  columns: (Object.keys(CASE_COLUMNS) as Array<keyof typeof CASE_COLUMNS>).map(caseColumn),
 };
 
 export const EVENTS: TabDef = {
