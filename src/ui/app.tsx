@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t, type Lang, type MessageKey } from '../domain/i18n';
-import type { Bootstrap } from '../server/api';
+import type { Bootstrap } from '../server/contract';
 import { FormError, Spinner } from './components';
 import { AppContext, type AppContextValue, type View } from './context';
 import { emptyDraft, type CaseFieldsDraft } from './forms';

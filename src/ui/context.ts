@@ -2,7 +2,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Lang, MessageKey } from '../domain/i18n';
-import type { Bootstrap } from '../server/api';
+import type { Bootstrap } from '../server/contract';
 
 export type View =
   | { name: 'queue' }

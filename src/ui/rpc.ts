@@ -1,38 +1,16 @@
 /**
- * The one way the sidebar calls the server: google.script.run as a Promise, typed from the
- * server's own exports. `import type` only: not a line of server code reaches the bundle
- * (scripts/build.mjs builds the sidebar from src/ui/main.tsx alone).
- *
- * The server declares most inputs `unknown` (it checks them itself); ClientArgs says what the
- * sidebar sends, so a call with the wrong shape fails to compile.
+ * The one way the sidebar calls the server: google.script.run as a Promise, typed by the API's
+ * contract (src/server/contract.ts), which the compiler checks against the server's functions.
+ * `import type` only: not a line of server code reaches the bundle (scripts/build.mjs builds the
+ * sidebar from src/ui/main.tsx alone).
  */
-import type { RegisterInput } from '../domain/case-input';
-import type { Settings } from '../domain/settings';
-import type { ListQuery } from '../server/api';
-import type { EvidenceUpload } from '../server/evidence';
-import type * as Server from '../server/index';
+import type { ApiName, SidebarApi } from '../server/contract';
 import { noteServerTime } from './server-clock';
 import { parseServerError, type ServerError } from './server-error';
 
-type ServerApi = typeof Server;
-
-/** The functions the sidebar may call: the API, not menus, triggers or jobs. */
-export type ApiName = Extract<keyof ServerApi, `api${string}`>;
-
-interface ClientArgs {
-  apiRegisterCase: [input: RegisterInput];
-  apiGetCase: [id: string];
-  apiListCases: [query: ListQuery];
-  apiTransition: [id: string, body: Record<string, unknown> & { to: string; version: number }];
-  apiUpdateCase: [id: string, body: Record<string, unknown> & { version: number }];
-  apiRecordFirstResponse: [id: string, body: { version: number }];
-  apiRenderTemplate: [id: string, key: string];
-  apiSaveSettings: [settings: Settings];
-  apiUploadEvidence: [upload: EvidenceUpload];
-}
-
-export type ArgsOf<K extends ApiName> = K extends keyof ClientArgs ? ClientArgs[K] : Parameters<ServerApi[K]>;
-export type ResultOf<K extends ApiName> = ReturnType<ServerApi[K]>;
+export type { ApiName };
+export type ArgsOf<K extends ApiName> = Parameters<SidebarApi[K]>;
+export type ResultOf<K extends ApiName> = ReturnType<SidebarApi[K]>;
 
 /** A failed call: the parsed tag, and the message without it. */
 export class RpcError extends Error implements ServerError {

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { MessageKey } from '../../domain/i18n';
-import type { CaseList, CaseView } from '../../server/api';
+import type { CaseList, CaseView } from '../../server/contract';
 import { FormError, Spinner } from '../components';
 import { useApp } from '../context';
 import { asServerError, rpc } from '../rpc';
