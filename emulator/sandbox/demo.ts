@@ -21,6 +21,10 @@ const local = (isoLocal: string) => new Date(`${isoLocal}:00${ZONE_OFFSET}`).get
 const DOMAIN = 'demo-kuhni.example';
 const mail = (local: string) => `${local}@${DOMAIN}`;
 
+/**
+ * The demo's people. Department heads and the COO/CEO read (their escalations reach them by
+ * email from the departments and escalation settings); the sales team's leader is `team_leader`.
+ */
 export const DEMO_PEOPLE = {
   lead: { email: mail('aliya.nurlanova'), name: 'Алия Нурланова', role: 'lead', team: 'Клиентский сервис' },
   dina: { email: mail('dina.seitkali'), name: 'Дина Сейткали', role: 'agent', team: 'Клиентский сервис' },
@@ -30,13 +34,14 @@ export const DEMO_PEOPLE = {
   logistics: { email: mail('ruslan.omarov'), name: 'Руслан Омаров', role: 'owner', team: 'Логистика' },
   installation: { email: mail('bauyrzhan.sagintayev'), name: 'Бауыржан Сагинтаев', role: 'owner', team: 'Монтаж' },
   qc: { email: mail('gulnara.abenova'), name: 'Гульнара Абенова', role: 'owner', team: 'ОТК' },
-  productionHead: { email: mail('sergey.kim'), name: 'Сергей Ким', role: 'leader', team: 'Производство' },
-  warehouseHead: { email: mail('natalya.petrenko'), name: 'Наталья Петренко', role: 'leader', team: 'Склад' },
-  logisticsHead: { email: mail('viktor.lebedev'), name: 'Виктор Лебедев', role: 'leader', team: 'Логистика' },
-  installationHead: { email: mail('andrey.volkov'), name: 'Андрей Волков', role: 'leader', team: 'Монтаж' },
-  qcHead: { email: mail('olga.mironova'), name: 'Ольга Миронова', role: 'leader', team: 'ОТК' },
-  coo: { email: mail('marat.ismailov'), name: 'Марат Исмаилов', role: 'leader', team: 'Операционный директор' },
-  ceo: { email: mail('irina.sokolova'), name: 'Ирина Соколова', role: 'leader', team: 'Генеральный директор' },
+  productionHead: { email: mail('sergey.kim'), name: 'Сергей Ким', role: 'viewer', team: 'Производство' },
+  warehouseHead: { email: mail('natalya.petrenko'), name: 'Наталья Петренко', role: 'viewer', team: 'Склад' },
+  logisticsHead: { email: mail('viktor.lebedev'), name: 'Виктор Лебедев', role: 'viewer', team: 'Логистика' },
+  installationHead: { email: mail('andrey.volkov'), name: 'Андрей Волков', role: 'viewer', team: 'Монтаж' },
+  qcHead: { email: mail('olga.mironova'), name: 'Ольга Миронова', role: 'viewer', team: 'ОТК' },
+  coo: { email: mail('marat.ismailov'), name: 'Марат Исмаилов', role: 'viewer', team: 'Операционный директор' },
+  ceo: { email: mail('irina.sokolova'), name: 'Ирина Соколова', role: 'viewer', team: 'Генеральный директор' },
+  salesLeader: { email: mail('madina.ospanova'), name: 'Мадина Оспанова', role: 'team_leader', team: 'Продажи-2' },
   sales: { email: mail('islam.beketov'), name: 'Ислам Бекетов', role: 'viewer', team: 'Продажи-2' },
 } as const;
 

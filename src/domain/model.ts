@@ -20,7 +20,7 @@ export const OPEN_STATUSES: readonly Status[] = ['new', 'in_progress', 'waiting_
 export const CRITICALITIES = ['A', 'B', 'C'] as const;
 export type Criticality = (typeof CRITICALITIES)[number];
 
-export const ROLES = ['agent', 'lead', 'owner', 'leader', 'viewer'] as const;
+export const ROLES = ['agent', 'lead', 'owner', 'team_leader', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export type Ms = number;

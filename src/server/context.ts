@@ -19,7 +19,7 @@ export interface RequestContext {
   role: Role;
 }
 
-export const READERS: readonly Role[] = ['agent', 'lead', 'owner', 'leader', 'viewer'];
+export const READERS: readonly Role[] = ['agent', 'lead', 'owner', 'team_leader', 'viewer'];
 export const CASE_WORKERS: readonly Role[] = ['agent', 'lead'];
 export const LEADS: readonly Role[] = ['lead'];
 

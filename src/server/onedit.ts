@@ -121,7 +121,7 @@ function editorRole(settings: Settings, actor: string): Role {
   if (!actor) fail('forbidden', 'auth.noEmail');
   const role = roleOf(settings, actor);
   if (!role) fail('forbidden', 'auth.unknownUser', { email: actor });
-  if (role === 'viewer' || role === 'leader') fail('forbidden', 'auth.role', { roles: 'agent, lead', role });
+  if (role === 'viewer' || role === 'team_leader') fail('forbidden', 'auth.role', { roles: 'agent, lead', role });
   return role;
 }
 

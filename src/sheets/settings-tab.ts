@@ -7,7 +7,8 @@
  */
 import type { DayHours } from '../domain/calendar';
 import { t, type Lang, type MessageKey } from '../domain/i18n';
-import { CRITICALITIES, type Role } from '../domain/model';
+import { CRITICALITIES } from '../domain/model';
+import { parseRole } from '../domain/roles';
 import { settingsProblems, type Settings } from '../domain/settings';
 import { columnLetter } from './a1';
 import { isDateValue, type CellProblem } from './case-row';
@@ -369,7 +370,7 @@ export function parseSettingsRows(
       return {
         email: text(cell(i, 0)).toLowerCase(),
         name: text(cell(i, 1)),
-        role: text(cell(i, 2)).toLowerCase() as Role,
+        role: parseRole(text(cell(i, 2))),
         team: text(cell(i, 3)),
       };
     });

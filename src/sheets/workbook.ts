@@ -77,8 +77,11 @@ export function eventsTable(wb: Workbook): Table {
   return Table.open(requireSheet(wb, EVENTS), EVENTS);
 }
 
-/** Where the parsed Settings are cached, and for how long at most. */
-const SETTINGS_CACHE_KEY = 'arbiter.settings.v1';
+/**
+ * Where the parsed Settings are cached, and for how long at most. The version changes with the
+ * cached shape: v2 since the role `leader` became `team_leader` (a v1 entry may still say `leader`).
+ */
+const SETTINGS_CACHE_KEY = 'arbiter.settings.v2';
 const SETTINGS_CACHE_SECONDS = 600;
 
 interface CachedSettings {

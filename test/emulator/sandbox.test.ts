@@ -148,7 +148,9 @@ describe('the demo workbook', () => {
     expect(snapshot.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['О демо', 'Кейсы', 'События']));
     expect(snapshot.sheets.find((s) => s.active)?.name).toBe('Кейсы');
     expect(snapshot.clock.nowText).toMatch(/23 нояб\. 2026.*11:40/);
-    expect(new Set(snapshot.users.map((u) => u.role))).toEqual(new Set(['lead', 'agent', 'owner', 'leader', 'viewer']));
+    expect(new Set(snapshot.users.map((u) => u.role))).toEqual(
+      new Set(['lead', 'agent', 'owner', 'team_leader', 'viewer']),
+    );
     expect(snapshot.menu?.items.map((i) => i.functionName)).toContain('showSidebar');
     // Every write was an API call or a trigger: the log holds them, none failed.
     expect(sandbox.emulator.executions.filter((e) => !e.ok)).toEqual([]);

@@ -60,7 +60,7 @@ describe('the Settings tab layout', () => {
     expect(parsed.settings).toBeNull();
     expect(parsed.problems).toEqual([
       { cell: `B${hoursRow + 1}`, message: 'ожидалось время ЧЧ:ММ, а не «9 утра»' },
-      { cell: `C${teamRow + 1}`, message: 'Неизвестная роль «king»: agent, lead, owner, leader или viewer.' },
+      { cell: `C${teamRow + 1}`, message: 'Неизвестная роль «king»: agent, lead, owner, team_leader или viewer.' },
       // With the only lead's role broken, the team has no lead left.
       { cell: `A${teamRow + 1}`, message: 'В команде должен быть хотя бы один руководитель КС (lead).' },
     ]);

@@ -21,7 +21,7 @@ export const en: Catalog = {
   'role.agent': 'CS agent',
   'role.lead': 'CS lead',
   'role.owner': 'Department owner',
-  'role.leader': 'Leader',
+  'role.team_leader': 'Sales team leader',
   'role.viewer': 'Viewer',
 
   'field.orderNo': 'Order number',
@@ -100,7 +100,7 @@ export const en: Catalog = {
   'settings.listEmpty': 'The list cannot be empty.',
   'settings.required': 'A value is needed.',
   'settings.duplicate': '“{value}” appears twice.',
-  'settings.role': 'Unknown role “{value}”: agent, lead, owner, leader or viewer.',
+  'settings.role': 'Unknown role “{value}”: agent, lead, owner, team_leader or viewer.',
   'settings.noLead': 'The team needs at least one CS lead (lead).',
   'settings.templateKey': 'Template key “{value}”: lower-case Latin letters, digits and _, starting with a letter.',
   'settings.cell': 'Sheet “{sheet}”, cell {cell}: {message}',

@@ -20,7 +20,7 @@ export const ru = {
   'role.agent': 'Специалист КС',
   'role.lead': 'Руководитель КС',
   'role.owner': 'Владелец отдела',
-  'role.leader': 'Руководитель',
+  'role.team_leader': 'Руководитель команды продаж',
   'role.viewer': 'Наблюдатель',
 
   'field.orderNo': 'Номер заказа',
@@ -101,7 +101,7 @@ export const ru = {
   'settings.listEmpty': 'Список не может быть пустым.',
   'settings.required': 'Обязательное значение.',
   'settings.duplicate': '«{value}» встречается дважды.',
-  'settings.role': 'Неизвестная роль «{value}»: agent, lead, owner, leader или viewer.',
+  'settings.role': 'Неизвестная роль «{value}»: agent, lead, owner, team_leader или viewer.',
   'settings.noLead': 'В команде должен быть хотя бы один руководитель КС (lead).',
   'settings.templateKey': 'Ключ шаблона «{value}»: латинские строчные буквы, цифры и _, первая — буква.',
   'settings.cell': 'Лист «{sheet}», ячейка {cell}: {message}',

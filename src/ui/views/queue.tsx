@@ -44,7 +44,7 @@ const PAGE = 200;
 export function QueueView(props: { onOpen: (id: string) => void }) {
   const { boot, tr, timeZone } = useApp();
   const [text, setText] = useState('');
-  const [mine, setMine] = useState(boot.role !== 'lead' && boot.role !== 'leader');
+  const [mine, setMine] = useState(boot.role !== 'lead' && boot.role !== 'team_leader');
   const [filter, setFilter] = useState<Filter | null>(null);
   const [list, setList] = useState<CaseList | null>(null);
   const [error, setError] = useState('');
