@@ -180,6 +180,64 @@ export interface ParsedSettings {
   problems: CellProblem[];
 }
 
+/** A section's rows: its title row and its data rows (0-based indices into the tab's values). */
+interface Block {
+  title: number;
+  rows: number[];
+}
+
+/**
+ * What every section parser shares: the tab's cells, the settings being built (a copy of the
+ * fallback), the problems found so far and, for each settings field, the cell it was read from
+ * (where a problem the domain finds later is shown).
+ */
+class TabReader {
+  readonly lang: Lang;
+  readonly settings: Settings;
+  readonly problems: CellProblem[] = [];
+  readonly fieldCells = new Map<string, string>();
+
+  constructor(
+    private readonly values: unknown[][],
+    fallback: Settings,
+    private readonly describeDate: (d: Date) => string,
+  ) {
+    this.lang = fallback.language;
+    this.settings = JSON.parse(JSON.stringify(fallback)) as Settings;
+  }
+
+  cell(row: number, col: number): unknown {
+    return this.values[row]?.[col];
+  }
+
+  /** A cell as text; a date the sheet converted goes back to the text a person typed. */
+  text(value: unknown): string {
+    return isDateValue(value) ? this.describeDate(value) : String(value ?? '').trim();
+  }
+
+  cellText(row: number, col: number): string {
+    return this.text(this.cell(row, col));
+  }
+
+  cellOf(row: number, col: number): string {
+    return `${columnLetter(col + 1)}${row + 1}`;
+  }
+
+  report(row: number, col: number, key: MessageKey, params?: Record<string, string | number>): void {
+    this.problems.push({ cell: this.cellOf(row, col), message: t(this.lang, key, params) });
+  }
+
+  /** `field` was read from the cell at (row, col). */
+  readFrom(field: string, row: number, col: number): void {
+    this.fieldCells.set(field, this.cellOf(row, col));
+  }
+
+  /** Where a problem with a whole section is shown: its first data row, else its title. */
+  sectionCell(block: Block, col = 0): string {
+    return this.cellOf(block.rows[0] ?? block.title, col);
+  }
+}
+
 /**
  * Reads the tab. `values` is getValues() of the tab; `describeDate` turns a date value (a time or
  * date a person typed that the sheet converted) back into text: 'HH:mm' for a time of day,
@@ -191,34 +249,39 @@ export function parseSettingsRows(
   fallback: Settings,
   describeDate: (d: Date) => string,
 ): ParsedSettings {
-  const lang = fallback.language;
-  const problems: CellProblem[] = [];
-  const fieldCells = new Map<string, string>();
-  const cellOf = (row: number, col: number) => `${columnLetter(col + 1)}${row + 1}`;
-  const report = (row: number, col: number, key: MessageKey, params?: Record<string, string | number>) =>
-    problems.push({ cell: cellOf(row, col), message: t(lang, key, params) });
-  const text = (v: unknown): string => (isDateValue(v) ? describeDate(v) : String(v ?? '').trim());
+  const reader = new TabReader(values, fallback, describeDate);
+  const blocks = locateBlocks(values, reader);
+  for (const key of Object.keys(SECTION_PARSERS) as SectionKey[]) {
+    const block = blocks.get(key);
+    if (block) SECTION_PARSERS[key](block, reader);
+  }
+  return withDomainProblems(reader);
+}
 
-  // Locate blocks. A block runs from its title (column A, either language) to the next title;
-  // blank rows inside are skipped, so a blank row never hides the rows below it. The header row
-  // is recognised by its text, so a deleted header never costs the first data row. Any other
-  // non-blank row that belongs to no block is reported, never dropped.
-  const blocks = new Map<SectionKey, { title: number; rows: number[] }>();
+/**
+ * A block runs from its title (column A, either language) to the next title; blank rows inside
+ * are skipped, so a blank row never hides the rows below it. The header row is recognised by its
+ * text, so a deleted header never costs the first data row. Any other non-blank row that belongs
+ * to no block is reported, never dropped; so is a section given twice.
+ */
+function locateBlocks(values: unknown[][], reader: TabReader): Map<SectionKey, Block> {
+  const blocks = new Map<SectionKey, Block>();
   let current: SectionKey | null = null;
   let headerAllowed = false;
   values.forEach((row, i) => {
     const section = SECTION_BY_TITLE.get(normalize(row[0]));
     if (section) {
-      if (blocks.has(section)) report(i, 0, 'settings.duplicateSection', { section: SECTIONS[section][lang] });
+      if (blocks.has(section))
+        reader.report(i, 0, 'settings.duplicateSection', { section: SECTIONS[section][reader.lang] });
       else blocks.set(section, { title: i, rows: [] });
       current = section;
       headerAllowed = true;
       return;
     }
-    const filled = row.findIndex((v) => text(v) !== '');
+    const filled = row.findIndex((v) => reader.text(v) !== '');
     if (filled < 0) return;
     if (!current) {
-      report(i, filled, 'settings.strayRow');
+      reader.report(i, filled, 'settings.strayRow');
       return;
     }
     if (headerAllowed && isHeaderOf(current, row)) {
@@ -228,195 +291,211 @@ export function parseSettingsRows(
     headerAllowed = false;
     blocks.get(current)?.rows.push(i);
   });
-  // Where a problem with a whole section is shown: its first data row, else its title.
-  const sectionCell = (key: SectionKey, col = 0) => {
-    const block = blocks.get(key);
-    return block ? cellOf(block.rows[0] ?? block.title, col) : undefined;
-  };
+  return blocks;
+}
 
-  const s: Settings = JSON.parse(JSON.stringify(fallback)) as Settings;
-  const cell = (i: number, c: number) => values[i]?.[c];
-
-  const general = blocks.get('general')?.rows;
-  if (general) {
-    const byLabel = new Map<string, (typeof GENERAL_KEYS)[number]>();
-    for (const k of GENERAL_KEYS) {
-      byLabel.set(normalize(GENERAL_LABELS[k].ru), k);
-      byLabel.set(normalize(GENERAL_LABELS[k].en), k);
-    }
-    const seen = new Set<string>();
-    for (const i of general) {
-      const key = byLabel.get(normalize(cell(i, 0)));
-      if (!key) {
-        const labels = GENERAL_KEYS.map((k) => GENERAL_LABELS[k][lang]).join(lang === 'ru' ? '», «' : '”, “');
-        report(i, 0, 'settings.unknownLabel', { value: preview(text(cell(i, 0))), labels });
-        continue;
-      }
-      if (seen.has(key)) {
-        report(i, 0, 'settings.duplicate', { value: text(cell(i, 0)) });
-        continue;
-      }
-      seen.add(key);
-      const value = text(cell(i, 1));
-      const field = {
-        language: 'language',
-        caseIdPrefix: 'caseIdPrefix',
-        timeZone: 'calendar.timeZone',
-        coo: 'escalation.coo',
-        ceo: 'escalation.ceo',
-      }[key];
-      fieldCells.set(field, cellOf(i, 1));
-      if (key === 'language') s.language = value.toLowerCase() as Lang;
-      else if (key === 'caseIdPrefix') s.caseIdPrefix = value;
-      else if (key === 'timeZone') s.calendar.timeZone = value;
-      else s.escalation[key] = value.toLowerCase();
-    }
-  }
-
-  const sla = blocks.get('sla')?.rows;
-  if (sla) {
-    const seen = new Set<string>();
-    for (const i of sla) {
-      const c = text(cell(i, 0)).toUpperCase();
-      if (!CRITICALITIES.includes(c as 'A')) {
-        report(i, 0, 'cell.criticality', { value: preview(text(cell(i, 0))) });
-        continue;
-      }
-      if (seen.has(c)) {
-        report(i, 0, 'settings.duplicate', { value: c });
-        continue;
-      }
-      seen.add(c);
-      (['firstResponse', 'resolution'] as const).forEach((kind, k) => {
-        const v = cell(i, k + 1);
-        const n = typeof v === 'number' ? v : Number(text(v).replace(',', '.'));
-        fieldCells.set(`sla.${kind}.${c}`, cellOf(i, k + 1));
-        fieldCells.set(`sla.${kind}`, cellOf(i, k + 1));
-        if (!Number.isFinite(n) || text(v) === '') report(i, k + 1, 'cell.number', { value: preview(text(v)) });
-        else s.sla[kind][c as 'A'] = n;
-      });
-    }
-  }
-
-  const hoursBlock = blocks.get('hours');
-  if (hoursBlock) {
-    const next: Array<DayHours | null> = [null, null, null, null, null, null, null];
-    const seen = new Set<number>();
-    for (const i of hoursBlock.rows) {
-      const name = normalize(cell(i, 0));
-      const weekday = weekdayNamed(name);
-      if (weekday < 0) {
-        report(i, 0, 'settings.dayName', { value: preview(text(cell(i, 0))) });
-        continue;
-      }
-      if (seen.has(weekday)) {
-        report(i, 0, 'settings.duplicate', { value: text(cell(i, 0)) });
-        continue;
-      }
-      seen.add(weekday);
-      fieldCells.set(`calendar.hours.${weekday}`, cellOf(i, 1));
-      const open = text(cell(i, 1));
-      if (normalize(open) === normalize(CLOSED.ru) || normalize(open) === normalize(CLOSED.en) || open === '') continue;
-      const from = parseHhmm(open);
-      const to = parseHhmm(text(cell(i, 2)));
-      if (from === null) report(i, 1, 'settings.time', { value: preview(open) });
-      if (to === null) report(i, 2, 'settings.time', { value: preview(text(cell(i, 2))) });
-      if (from !== null && to !== null) next[weekday] = { open: from, close: to };
-    }
-    // A deleted weekday row is not a day off: "closed" is written, never guessed.
-    for (const weekday of WEEK) {
-      if (!seen.has(weekday))
-        report(hoursBlock.title, 0, 'settings.dayMissing', {
-          day: DAY_NAMES[lang][weekday] ?? '',
-          closed: CLOSED[lang],
-        });
-    }
-    s.calendar.hours = next;
-    fieldCells.set('calendar.hours', sectionCell('hours', 1) ?? 'A1');
-  }
-
-  const holidays = blocks.get('holidays')?.rows;
-  if (holidays) {
-    s.calendar.holidays = holidays.map((i, n) => {
-      fieldCells.set(`calendar.holidays.${n}`, cellOf(i, 0));
-      return text(cell(i, 0));
-    });
-    fieldCells.set('calendar.holidays', sectionCell('holidays') ?? 'A1');
-  }
-
-  const departments = blocks.get('departments')?.rows;
-  if (departments) {
-    s.departments = departments.map((i, n) => {
-      fieldCells.set(`departments.${n}`, cellOf(i, 0));
-      fieldCells.set(`departments.${n}.owners`, cellOf(i, 1));
-      fieldCells.set(`departments.${n}.head`, cellOf(i, 2));
-      const owners = text(cell(i, 1))
-        .split(/[,;\s]+/)
-        .map((o) => o.trim().toLowerCase())
-        .filter(Boolean);
-      owners.forEach((_, j) => fieldCells.set(`departments.${n}.owners.${j}`, cellOf(i, 1)));
-      return { name: text(cell(i, 0)), owners, head: text(cell(i, 2)).toLowerCase() };
-    });
-    fieldCells.set('departments', sectionCell('departments') ?? 'A1');
-  }
-
-  const team = blocks.get('team')?.rows;
-  if (team) {
-    s.team = team.map((i, n) => {
-      fieldCells.set(`team.${n}.email`, cellOf(i, 0));
-      fieldCells.set(`team.${n}.name`, cellOf(i, 1));
-      fieldCells.set(`team.${n}.role`, cellOf(i, 2));
-      fieldCells.set(`team.${n}.team`, cellOf(i, 3));
-      return {
-        email: text(cell(i, 0)).toLowerCase(),
-        name: text(cell(i, 1)),
-        role: parseRole(text(cell(i, 2))),
-        team: text(cell(i, 3)),
-      };
-    });
-    fieldCells.set('team', sectionCell('team') ?? 'A1');
-  }
-
-  const lists = blocks.get('lists')?.rows;
-  if (lists) {
-    (['rootCauses', 'channels', 'kinds', 'sources'] as const).forEach((key, col) => {
-      const items: string[] = [];
-      for (const i of lists) {
-        const v = text(cell(i, col));
-        if (!v) continue;
-        fieldCells.set(`${key}.${items.length}`, cellOf(i, col));
-        items.push(v);
-      }
-      fieldCells.set(key, sectionCell('lists', col) ?? 'A1');
-      s[key] = items;
-    });
-  }
-
-  const templates = blocks.get('templates')?.rows;
-  if (templates) {
-    fieldCells.set('templates', sectionCell('templates') ?? 'A1');
-    s.templates = templates.map((i, n) => {
-      fieldCells.set(`templates.${n}.key`, cellOf(i, 0));
-      fieldCells.set(`templates.${n}.name`, cellOf(i, 1));
-      fieldCells.set(`templates.${n}.text`, cellOf(i, 2));
-      return { key: text(cell(i, 0)), name: text(cell(i, 1)), text: String(cell(i, 2) ?? '') };
-    });
-  }
-
-  // Every problem at once, so a lead fixes the tab in one pass; a cell that could not be read
-  // is reported once, not again for what its fallback value then breaks.
+/**
+ * Every problem at once, so a lead fixes the tab in one pass: the domain's checks of the settings
+ * read, each shown at the cell its field came from. A cell that could not be read is reported
+ * once, not again for what its fallback value then breaks.
+ */
+function withDomainProblems(reader: TabReader): ParsedSettings {
+  const { problems, fieldCells, settings } = reader;
   const unreadable = new Set(problems.map((p) => p.cell));
-  for (const p of settingsProblems(s)) {
+  for (const p of settingsProblems(settings)) {
     const field = p.field ?? '';
     const at =
       fieldCells.get(field) ??
       fieldCells.get(field.split('.').slice(0, -1).join('.')) ??
       fieldCells.get(field.split('.')[0] ?? '') ??
       'A1';
-    if (!unreadable.has(at)) problems.push({ cell: at, message: t(lang, p.key, p.params) });
+    if (!unreadable.has(at)) problems.push({ cell: at, message: t(reader.lang, p.key, p.params) });
   }
-  return { settings: problems.length === 0 ? s : null, problems };
+  return { settings: problems.length === 0 ? settings : null, problems };
 }
+
+/** The settings field each General label sets. */
+const GENERAL_FIELDS: Record<(typeof GENERAL_KEYS)[number], string> = {
+  language: 'language',
+  caseIdPrefix: 'caseIdPrefix',
+  timeZone: 'calendar.timeZone',
+  coo: 'escalation.coo',
+  ceo: 'escalation.ceo',
+};
+
+const GENERAL_BY_LABEL: ReadonlyMap<string, (typeof GENERAL_KEYS)[number]> = new Map(
+  GENERAL_KEYS.flatMap((k) => [
+    [normalize(GENERAL_LABELS[k].ru), k],
+    [normalize(GENERAL_LABELS[k].en), k],
+  ]),
+);
+
+/** General: one row per label (either language), its value in column B. */
+function parseGeneral(block: Block, r: TabReader): void {
+  const s = r.settings;
+  const seen = new Set<string>();
+  for (const i of block.rows) {
+    const key = GENERAL_BY_LABEL.get(normalize(r.cell(i, 0)));
+    if (!key) {
+      const labels = GENERAL_KEYS.map((k) => GENERAL_LABELS[k][r.lang]).join(r.lang === 'ru' ? '», «' : '”, “');
+      r.report(i, 0, 'settings.unknownLabel', { value: preview(r.cellText(i, 0)), labels });
+      continue;
+    }
+    if (seen.has(key)) {
+      r.report(i, 0, 'settings.duplicate', { value: r.cellText(i, 0) });
+      continue;
+    }
+    seen.add(key);
+    const value = r.cellText(i, 1);
+    r.readFrom(GENERAL_FIELDS[key], i, 1);
+    if (key === 'language') s.language = value.toLowerCase() as Lang;
+    else if (key === 'caseIdPrefix') s.caseIdPrefix = value;
+    else if (key === 'timeZone') s.calendar.timeZone = value;
+    else s.escalation[key] = value.toLowerCase();
+  }
+}
+
+/** SLA targets: one row per criticality, first response and resolution in business minutes. */
+function parseSla(block: Block, r: TabReader): void {
+  const seen = new Set<string>();
+  for (const i of block.rows) {
+    const c = r.cellText(i, 0).toUpperCase();
+    if (!CRITICALITIES.includes(c as 'A')) {
+      r.report(i, 0, 'cell.criticality', { value: preview(r.cellText(i, 0)) });
+      continue;
+    }
+    if (seen.has(c)) {
+      r.report(i, 0, 'settings.duplicate', { value: c });
+      continue;
+    }
+    seen.add(c);
+    (['firstResponse', 'resolution'] as const).forEach((kind, k) => {
+      const v = r.cell(i, k + 1);
+      const n = typeof v === 'number' ? v : Number(r.text(v).replace(',', '.'));
+      r.readFrom(`sla.${kind}.${c}`, i, k + 1);
+      r.readFrom(`sla.${kind}`, i, k + 1);
+      if (!Number.isFinite(n) || r.text(v) === '') r.report(i, k + 1, 'cell.number', { value: preview(r.text(v)) });
+      else r.settings.sla[kind][c as 'A'] = n;
+    });
+  }
+}
+
+/** Opening hours: one row per weekday, its opening and closing times, or "closed". */
+function parseHours(block: Block, r: TabReader): void {
+  const next: Array<DayHours | null> = [null, null, null, null, null, null, null];
+  const seen = new Set<number>();
+  for (const i of block.rows) {
+    const weekday = weekdayNamed(normalize(r.cell(i, 0)));
+    if (weekday < 0) {
+      r.report(i, 0, 'settings.dayName', { value: preview(r.cellText(i, 0)) });
+      continue;
+    }
+    if (seen.has(weekday)) {
+      r.report(i, 0, 'settings.duplicate', { value: r.cellText(i, 0) });
+      continue;
+    }
+    seen.add(weekday);
+    r.readFrom(`calendar.hours.${weekday}`, i, 1);
+    const open = r.cellText(i, 1);
+    if (normalize(open) === normalize(CLOSED.ru) || normalize(open) === normalize(CLOSED.en) || open === '') continue;
+    const from = parseHhmm(open);
+    const to = parseHhmm(r.cellText(i, 2));
+    if (from === null) r.report(i, 1, 'settings.time', { value: preview(open) });
+    if (to === null) r.report(i, 2, 'settings.time', { value: preview(r.cellText(i, 2)) });
+    if (from !== null && to !== null) next[weekday] = { open: from, close: to };
+  }
+  // A deleted weekday row is not a day off: "closed" is written, never guessed.
+  for (const weekday of WEEK) {
+    if (!seen.has(weekday))
+      r.report(block.title, 0, 'settings.dayMissing', {
+        day: DAY_NAMES[r.lang][weekday] ?? '',
+        closed: CLOSED[r.lang],
+      });
+  }
+  r.settings.calendar.hours = next;
+  r.fieldCells.set('calendar.hours', r.sectionCell(block, 1));
+}
+
+/** Closed days: one date a row (checked by the domain). */
+function parseHolidays(block: Block, r: TabReader): void {
+  r.settings.calendar.holidays = block.rows.map((i, n) => {
+    r.readFrom(`calendar.holidays.${n}`, i, 0);
+    return r.cellText(i, 0);
+  });
+  r.fieldCells.set('calendar.holidays', r.sectionCell(block));
+}
+
+/** Departments: name, owners (emails separated by commas, semicolons or spaces), head. */
+function parseDepartments(block: Block, r: TabReader): void {
+  r.settings.departments = block.rows.map((i, n) => {
+    r.readFrom(`departments.${n}`, i, 0);
+    r.readFrom(`departments.${n}.owners`, i, 1);
+    r.readFrom(`departments.${n}.head`, i, 2);
+    const owners = r
+      .cellText(i, 1)
+      .split(/[,;\s]+/)
+      .map((o) => o.trim().toLowerCase())
+      .filter(Boolean);
+    owners.forEach((_, j) => r.readFrom(`departments.${n}.owners.${j}`, i, 1));
+    return { name: r.cellText(i, 0), owners, head: r.cellText(i, 2).toLowerCase() };
+  });
+  r.fieldCells.set('departments', r.sectionCell(block));
+}
+
+/** Team: email, name, role, team. */
+function parseTeam(block: Block, r: TabReader): void {
+  r.settings.team = block.rows.map((i, n) => {
+    r.readFrom(`team.${n}.email`, i, 0);
+    r.readFrom(`team.${n}.name`, i, 1);
+    r.readFrom(`team.${n}.role`, i, 2);
+    r.readFrom(`team.${n}.team`, i, 3);
+    return {
+      email: r.cellText(i, 0).toLowerCase(),
+      name: r.cellText(i, 1),
+      role: parseRole(r.cellText(i, 2)),
+      team: r.cellText(i, 3),
+    };
+  });
+  r.fieldCells.set('team', r.sectionCell(block));
+}
+
+/** Lists: one column per list (root causes, channels, kinds, sources); blank cells skipped. */
+function parseLists(block: Block, r: TabReader): void {
+  (['rootCauses', 'channels', 'kinds', 'sources'] as const).forEach((key, col) => {
+    const items: string[] = [];
+    for (const i of block.rows) {
+      const v = r.cellText(i, col);
+      if (!v) continue;
+      r.readFrom(`${key}.${items.length}`, i, col);
+      items.push(v);
+    }
+    r.fieldCells.set(key, r.sectionCell(block, col));
+    r.settings[key] = items;
+  });
+}
+
+/** Message templates: key, name and text (the text kept exactly, spaces and all). */
+function parseTemplates(block: Block, r: TabReader): void {
+  r.fieldCells.set('templates', r.sectionCell(block));
+  r.settings.templates = block.rows.map((i, n) => {
+    r.readFrom(`templates.${n}.key`, i, 0);
+    r.readFrom(`templates.${n}.name`, i, 1);
+    r.readFrom(`templates.${n}.text`, i, 2);
+    return { key: r.cellText(i, 0), name: r.cellText(i, 1), text: String(r.cell(i, 2) ?? '') };
+  });
+}
+
+/** One parser per section, in the order their problems are reported. */
+const SECTION_PARSERS: Record<SectionKey, (block: Block, reader: TabReader) => void> = {
+  general: parseGeneral,
+  sla: parseSla,
+  hours: parseHours,
+  holidays: parseHolidays,
+  departments: parseDepartments,
+  team: parseTeam,
+  lists: parseLists,
+  templates: parseTemplates,
+};
 
 /** A header row: its first cell reads as the section's first column header, in either language. */
 function isHeaderOf(section: SectionKey, row: unknown[]): boolean {
