@@ -445,6 +445,33 @@ suite('a new user registers a case in the sidebar and takes it to closed', () =>
   });
 });
 
+suite('a lead edits Settings in the sidebar', () => {
+  test('a problem is shown at its field and nothing is saved; a new channel is saved and offered in the sheet', async () => {
+    await openSidebar(page);
+    const frame = sidebar(page);
+    await byTestId(frame, 'nav-settings').click();
+    await byTestId(frame, 'field-caseIdPrefix').waitFor();
+    expect(await frame.locator('form.settings > details > summary').count()).toBe(7);
+    await fillField(frame, 'caseIdPrefix', '');
+    await byTestId(frame, 'settings-save').click();
+    await waitForText(byTestId(frame, 'form-error'), /Исправьте перед сохранением/);
+    await byTestId(frame, 'error-caseIdPrefix').waitFor();
+    await fillField(frame, 'caseIdPrefix', 'ARB');
+    await frame.locator('form.settings summary', { hasText: 'Справочники' }).click();
+    const channels = byTestId(frame, 'field-channels');
+    await channels.fill(`${await channels.inputValue()}\nТелеграм`);
+    await byTestId(frame, 'settings-save').click();
+    await waitForText(byTestId(frame, 'notice'), /Настройки сохранены/);
+
+    await openTab(page, 'Кейсы');
+    await page.locator('[data-testid="grid"] td[data-a1="H2"]').click();
+    await page.keyboard.press('Enter');
+    const editor = byTestId(page, 'cell-editor');
+    expect(await editor.locator('option').allTextContents()).toEqual(expect.arrayContaining(['WhatsApp', 'Телеграм']));
+    await page.keyboard.press('Escape');
+  });
+});
+
 suite('the page itself', () => {
   test('raised no uncaught error and opened no dialog', () => {
     expect(session.pageErrors).toEqual([]);
