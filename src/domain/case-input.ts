@@ -6,6 +6,7 @@ import { DomainError, type Problem } from './errors';
 import { CASE_FIELDS, EDITABLE_FIELDS, type ChoiceList, type EditableField, type RequiredField } from './case-fields';
 import { CRITICALITIES, type Case, type Criticality, type Ms } from './model';
 import { isLink } from './lifecycle';
+import { MAX_EVIDENCE, MAX_LONG_TEXT as MAX_SUMMARY, MAX_TEXT } from './limits';
 import { departmentNamed, isEmail, normalizeEmail, type Settings } from './settings';
 import { dueFirstResponse, dueResolution } from './sla';
 
@@ -17,10 +18,6 @@ export type RegisterInput = Pick<Case, RequiredField> & Partial<Pick<Case, Exclu
 
 export { EDITABLE_FIELDS, type EditableField } from './case-fields';
 export type CaseEdit = Partial<Pick<Case, EditableField>>;
-
-const MAX_TEXT = 500;
-const MAX_SUMMARY = 5000;
-const MAX_EVIDENCE = 20;
 
 type Checker = (value: unknown, field: string, problems: Problem[]) => unknown;
 

@@ -14,9 +14,10 @@ import {
 import { DomainError, fail } from '../domain/errors';
 import { caseEvent, type EventType } from '../domain/events';
 import { t } from '../domain/i18n';
-import { applyTransition, TRANSITIONS, type Actor, type TransitionInput } from '../domain/lifecycle';
+import { checkMayEdit, TRANSITIONS, withDefaultOwner, type Actor } from '../domain/lifecycle';
+import { applyStep, parseTransition, versionProblem } from '../domain/transition-input';
 import { CRITICALITIES, OPEN_STATUSES, ROLES, STATUSES, type Case, type Role, type Status } from '../domain/model';
-import { coerceSettings, departmentNamed, normalizeEmail, settingsProblems, type Settings } from '../domain/settings';
+import { coerceSettings, settingsProblems, type Settings } from '../domain/settings';
 import { slaState, type SlaState } from '../domain/sla';
 import { renderTemplate, type RenderedMessage } from '../domain/templates';
 import { endOfLocalDay } from '../domain/zoned-time';
@@ -196,12 +197,9 @@ function checkId(id: unknown): string {
 }
 
 function checkVersion(body: Record<string, unknown>): number {
-  const version = body.version;
-  if (version === undefined || version === null) fail('validation', 'input.version', undefined, 'version');
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    fail('validation', 'input.versionNumber', undefined, 'version');
-  }
-  return version;
+  const problem = versionProblem(body.version);
+  if (problem) throw new DomainError('validation', [problem]);
+  return body.version as number;
 }
 
 function bodyOf(input: unknown): Record<string, unknown> {
@@ -366,44 +364,22 @@ function sortTime(v: CaseView): number {
   return rank(v) >= 3 ? -Date.parse(v.updatedAt) : Date.parse(v.dueAt);
 }
 
+/**
+ * One step of a case, whole: what the step asks for (an owner, evidence, a resolution…) is
+ * checked with the move, and written as one new version of the row with one Events row, under
+ * one lock; or nothing is written.
+ */
 export function apiTransition(id: unknown, input: unknown): CaseView {
   return handleRequest(['agent', 'lead', 'owner'], (ctx) => {
     const caseId = checkId(id);
-    const body = bodyOf(input);
-    const version = checkVersion(body);
-    if (!STATUSES.includes(body.to as Status))
-      fail('validation', 'input.status', { value: String(body.to ?? '') }, 'to');
-    const transition: TransitionInput = {
-      to: body.to as Status,
-      note: optionalString(body.note, 'note'),
-      resolution: optionalString(body.resolution, 'resolution'),
-      rootCause: optionalString(body.rootCause, 'rootCause'),
-      prevention: optionalString(body.prevention, 'prevention'),
-      reason: optionalString(body.reason, 'reason'),
-      csat: optionalNumber(body.csat, 'csat'),
-      nps: optionalNumber(body.nps, 'nps'),
-    };
+    const step = parseTransition(input, ctx.settings);
     return withDocumentLock(() => {
       const at = now();
-      const { table, record } = loadForChange(ctx, caseId, version);
-      const next = applyTransition(record.value, transition, actorOf(ctx), ctx.settings, at);
-      return commit(ctx, table, record, next, 'status', transition.note ?? '', at);
+      const { table, record } = loadForChange(ctx, caseId, step.version);
+      const next = applyStep(record.value, step, actorOf(ctx), ctx.settings, at);
+      return commit(ctx, table, record, next, 'status', step.note ?? '', at);
     });
   });
-}
-
-function optionalString(v: unknown, field: string): string | undefined {
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string') fail('validation', 'input.text', undefined, field);
-  if (v.length > 5000) fail('validation', 'input.tooLong', { max: 5000 }, field);
-  return v;
-}
-
-function optionalNumber(v: unknown, field: string): number | null {
-  if (v === undefined || v === null || v === '') return null;
-  if (typeof v !== 'number' || !Number.isFinite(v))
-    fail('validation', field === 'csat' ? 'guard.csat' : 'guard.nps', undefined, field);
-  return v;
 }
 
 export function apiUpdateCase(id: unknown, input: unknown): CaseView {
@@ -420,14 +396,8 @@ export function apiUpdateCase(id: unknown, input: unknown): CaseView {
       const at = now();
       const { table, record } = loadForChange(ctx, caseId, version);
       const c = record.value;
-      if (ownerEdit && normalizeEmail(c.ownerEmail) !== ctx.email) fail('forbidden', 'auth.ownerEdit');
-      const finished = c.status === 'closed' || c.status === 'cancelled';
-      if (finished && ctx.role !== 'lead') fail('forbidden', 'case.closedForEdit', { id: caseId, status: c.status });
-      // Reassigned to another department with nobody named: its default owner takes the case.
-      if (edit.ownerDept && edit.ownerDept !== c.ownerDept && edit.ownerEmail === undefined) {
-        edit.ownerEmail = departmentNamed(ctx.settings, edit.ownerDept)?.owners[0] ?? '';
-      }
-      const next = applyEdit(c, edit, ctx.settings, ctx.email, at);
+      checkMayEdit(c, Object.keys(edit), actorOf(ctx));
+      const next = applyEdit(c, withDefaultOwner(c, edit, ctx.settings), ctx.settings, ctx.email, at);
       const problems = editProblems(next);
       if (problems.length > 0) throw new DomainError('guard', problems);
       // Nothing changed: no new version, no Events row.

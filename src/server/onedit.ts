@@ -10,9 +10,10 @@ import { applyEdit, editProblems, validateEdit, type EditableField } from '../do
 import { DomainError, fail, isDomainError, type Problem } from '../domain/errors';
 import { caseEvent, type CaseEvent } from '../domain/events';
 import { languageOfLocale, t, type Lang } from '../domain/i18n';
-import { applyTransition, type TransitionInput } from '../domain/lifecycle';
+import { applyTransition, checkMayChange } from '../domain/lifecycle';
 import type { Case, Role } from '../domain/model';
 import { roleOf, type Settings } from '../domain/settings';
+import { isStepCell, parseStepCell, stepFromRow } from '../domain/transition-input';
 import { slaState } from '../domain/sla';
 import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
@@ -93,10 +94,7 @@ function checkCellEdit(edit: Edit): void {
     const role = editorRole(settings, actor);
     const before = key === 'status' ? record.value : beforeFieldEdit(record.value, key, e.oldValue);
     if (key !== 'status' && role === 'owner') fail('forbidden', 'auth.ownerEdit');
-    const finished = before.status === 'closed' || before.status === 'cancelled';
-    if (key !== 'status' && finished && role !== 'lead') {
-      fail('forbidden', 'case.closedForEdit', { id: before.id, status: before.status });
-    }
+    if (key !== 'status') checkMayChange(before, role);
     const next =
       key === 'status'
         ? statusChange(record.value, e, settings, actor, role, at)
@@ -145,52 +143,12 @@ function statusChange(current: Case, e: EditEvent, settings: Settings, actor: st
   const from = parseStatus(e.oldValue) ?? current.status;
   const to = parseStatus(e.range.getValue());
   if (!to) fail('validation', 'input.status', { value: String(e.range.getValue()) }, 'status');
-  const input: TransitionInput = {
-    to,
-    resolution: current.resolution,
-    rootCause: current.rootCause,
-    prevention: current.prevention,
-    reason: current.cancelReason,
-    csat: current.csat,
-    nps: current.nps,
-  };
-  return applyTransition({ ...current, status: from }, input, { email: actor, role }, settings, at);
-}
-
-/**
- * Fields a transition reads from the row (the resolution, the root cause…): checked as the
- * transition would check them, and stored for it.
- */
-const TRANSITION_FIELDS: Record<string, (v: unknown, settings: Settings) => unknown> = {
-  resolution: (v) => boundedText(v, 'resolution'),
-  prevention: (v) => boundedText(v, 'prevention'),
-  cancelReason: (v) => boundedText(v, 'reason'),
-  rootCause: (v, settings) => {
-    const text = boundedText(v, 'rootCause');
-    if (text && !settings.rootCauses.includes(text))
-      fail('validation', 'guard.rootCauseUnknown', { value: text }, 'rootCause');
-    return text;
-  },
-  csat: (v) => score(v, 1, 5, 'guard.csat', 'csat'),
-  nps: (v) => score(v, 0, 10, 'guard.nps', 'nps'),
-};
-
-function boundedText(value: unknown, field: string): string {
-  const text = String(value ?? '').trim();
-  if (text.length > 5000) fail('validation', 'input.tooLong', { max: 5000 }, field);
-  return text;
-}
-
-function score(value: unknown, min: number, max: number, key: Problem['key'], field: string): number | null {
-  if (value === '' || value === null || value === undefined) return null;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) fail('validation', key, undefined, field);
-  return n;
+  return applyTransition({ ...current, status: from }, stepFromRow(current, to), { email: actor, role }, settings, at);
 }
 
 /** The case as it was before the person's edit of `key` (the row already holds the new value). */
 function beforeFieldEdit(current: Case, key: string, oldValue: unknown): Case {
-  if (key in TRANSITION_FIELDS) {
+  if (isStepCell(key)) {
     const raw = oldValue === undefined ? '' : oldValue;
     const old = key === 'csat' || key === 'nps' ? (raw === '' ? null : Number(raw)) : String(raw);
     return { ...current, [key]: old };
@@ -199,9 +157,11 @@ function beforeFieldEdit(current: Case, key: string, oldValue: unknown): Case {
 }
 
 function fieldChange(before: Case, key: string, value: unknown, settings: Settings, actor: string, at: number): Case {
-  const convert = TRANSITION_FIELDS[key];
-  if (convert)
-    return { ...before, [key]: convert(value, settings), version: before.version + 1, updatedAt: at, updatedBy: actor };
+  // A step's own field (the resolution, the root cause…) is checked as the step checks it, and stored for it.
+  if (isStepCell(key)) {
+    const stored = parseStepCell(key, value, settings);
+    return { ...before, [key]: stored, version: before.version + 1, updatedAt: at, updatedBy: actor };
+  }
   const field = key as EditableField;
   return applyEdit(before, validateEdit({ [field]: fromCell(field, value) }, settings), settings, actor, at);
 }

@@ -9,7 +9,7 @@ import { FormError, Spinner } from './components';
 import { AppContext, type AppContextValue, type View } from './context';
 import { emptyDraft, type CaseFieldsDraft } from './forms';
 import { asServerError, rpc } from './rpc';
-import { CaseScreen } from './views/case';
+import { CaseScreen } from './views/case/screen';
 import { MessageView } from './views/message';
 import { NewCaseView } from './views/new-case';
 import { QueueView } from './views/queue';

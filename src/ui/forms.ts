@@ -1,7 +1,8 @@
 /**
  * The sidebar's forms as plain data: what a person typed, the request it becomes, and the message
- * each field shows. The checks are the domain's own (validateRegistration, guardProblems), so the
- * sidebar says exactly what the server would, before anything is sent. Pure: unit-tested in Node.
+ * each field shows. The checks are the domain's own (validateRegistration, parseTransition,
+ * stepProblems), so the sidebar says exactly what the server would, before anything is sent.
+ * Pure: unit-tested in Node.
  */
 import {
   EDITABLE_FIELDS,
@@ -12,9 +13,10 @@ import {
 } from '../domain/case-input';
 import { isDomainError, type Problem } from '../domain/errors';
 import { t, type Lang } from '../domain/i18n';
-import { guardProblems, isLink } from '../domain/lifecycle';
+import { defaultOwner, stepNeeds, type StepField, type TransitionInput } from '../domain/lifecycle';
 import type { Case, Criticality, Status } from '../domain/model';
-import { departmentNamed, type Settings } from '../domain/settings';
+import type { Settings } from '../domain/settings';
+import { parseTransition, stepProblems } from '../domain/transition-input';
 import type { CaseView } from '../server/views';
 import { splitByField, type ServerError } from './server-error';
 
@@ -88,7 +90,7 @@ export function draftOf(view: CaseView): CaseFieldsDraft {
   return draft;
 }
 
-function evidenceOf(draft: CaseFieldsDraft): string[] {
+function evidenceOf(draft: Pick<CaseFieldsDraft, 'evidence' | 'evidenceLink'>): string[] {
   const typed = draft.evidenceLink.trim();
   return typed && !draft.evidence.includes(typed) ? [...draft.evidence, typed] : draft.evidence;
 }
@@ -140,10 +142,7 @@ export function editErrors(changes: Record<string, unknown>, settings: Settings,
   return collect(() => validateEdit(changes, settings), lang);
 }
 
-/** The department's default owner: the first one listed in Settings. */
-export function defaultOwner(settings: Settings, department: string): string {
-  return departmentNamed(settings, department)?.owners[0] ?? '';
-}
+export { defaultOwner };
 
 /** What a person may type when moving a case; each step asks only for some of it. */
 export interface TransitionDraft {
@@ -160,7 +159,7 @@ export interface TransitionDraft {
   note: string;
 }
 
-export type TransitionField = Exclude<keyof TransitionDraft, 'evidenceLink'>;
+export type TransitionField = StepField;
 
 export function emptyTransitionDraft(view: CaseView): TransitionDraft {
   return {
@@ -179,67 +178,50 @@ export function emptyTransitionDraft(view: CaseView): TransitionDraft {
 }
 
 /**
- * What moving `view` to `to` asks for: the guard's needs (DESIGN.md), and nothing else. An empty
- * list means the step is taken at once, without a form.
+ * What moving `view` to `to` asks for: the domain's stepNeeds, and nothing else. An empty list
+ * means the step is taken at once, without a form.
  */
 export function transitionFields(view: CaseView, to: Status): TransitionField[] {
-  switch (to) {
-    case 'in_progress':
-      return view.ownerDept.trim() && view.ownerEmail.trim() ? [] : ['ownerDept', 'ownerEmail'];
-    case 'resolved':
-      return view.criticality === 'A' && !view.evidence.some(isLink) ? ['resolution', 'evidence'] : ['resolution'];
-    case 'closed':
-      return view.criticality === 'C' ? ['rootCause', 'csat', 'nps'] : ['rootCause', 'prevention', 'csat', 'nps'];
-    case 'cancelled':
-      return ['reason'];
-    case 'reopened':
-      return ['note'];
-    default:
-      return [];
-  }
+  return stepNeeds(view, to).map((need) => need.field);
 }
 
-/** "5" → 5, "" → null, "abc" → NaN (which the guard then refuses with its message). */
+/** Is `field` one the step cannot go without (the form marks it)? */
+export function transitionRequired(view: CaseView, to: Status, field: TransitionField): boolean {
+  return stepNeeds(view, to).some((need) => need.field === field && need.required);
+}
+
+/** "5" → 5, "" → null, "abc" → NaN (which the domain then refuses with its message). */
 function score(text: string): number | null {
   const trimmed = text.trim();
   return trimmed ? Number(trimmed) : null;
 }
 
-/** The apiTransition body for the fields the step asks for. */
-export function transitionBody(view: CaseView, to: Status, draft: TransitionDraft): Record<string, unknown> {
-  const body: Record<string, unknown> = { to, version: view.version };
+/**
+ * The apiTransition body: the fields the step asks for, and nothing else. The owner goes only
+ * when the person changed it; the evidence is the links added (the one being typed counts).
+ */
+export function transitionBody(view: CaseView, to: Status, draft: TransitionDraft): TransitionInput {
+  const body: TransitionInput = { to, version: view.version };
   for (const field of transitionFields(view, to)) {
     if (field === 'csat' || field === 'nps') {
       const value = score(draft[field]);
       if (value !== null) body[field] = value;
-    } else if (field === 'resolution' || field === 'rootCause' || field === 'prevention' || field === 'reason') {
+    } else if (field === 'ownerDept' || field === 'ownerEmail') {
+      const value = draft[field].trim();
+      if (value !== view[field]) body[field] = value;
+    } else if (field === 'evidence') {
+      const added = evidenceOf({ evidence: draft.evidence, evidenceLink: draft.evidenceLink });
+      if (added.length > 0) body.evidence = added;
+    } else if (field === 'note') {
+      if (draft.note.trim()) body.note = draft.note.trim();
+    } else {
       body[field] = draft[field].trim();
-    } else if (field === 'note' && draft.note.trim()) {
-      body.note = draft.note.trim();
     }
   }
   return body;
 }
 
-/**
- * The case fields a step needs changed first (an owner to start work, evidence to resolve an A
- * case): apiTransition takes neither, so they go through apiUpdateCase just before.
- */
-export function preTransitionEdit(view: CaseView, to: Status, draft: TransitionDraft): Record<string, unknown> | null {
-  const fields = transitionFields(view, to);
-  const edit: Record<string, unknown> = {};
-  if (fields.includes('ownerDept') && draft.ownerDept !== view.ownerDept) edit.ownerDept = draft.ownerDept;
-  if (fields.includes('ownerEmail') && draft.ownerEmail.trim() !== view.ownerEmail)
-    edit.ownerEmail = draft.ownerEmail.trim();
-  if (fields.includes('evidence')) {
-    const typed = draft.evidenceLink.trim();
-    const added = typed && !draft.evidence.includes(typed) ? [...draft.evidence, typed] : draft.evidence;
-    if (added.length > 0) edit.evidence = [...view.evidence, ...added];
-  }
-  return Object.keys(edit).length > 0 ? edit : null;
-}
-
-/** The guard's messages for this step, checked on the case as it would be after the edit. */
+/** Every message the step would get from the server, by field, checked before anything is sent. */
 export function transitionErrors(
   view: CaseView,
   to: Status,
@@ -247,16 +229,10 @@ export function transitionErrors(
   settings: Settings,
   lang: Lang,
 ): FieldErrors {
-  const edit = preTransitionEdit(view, to, draft) ?? {};
-  const errors = editErrors(edit, settings, lang);
-  const after = { ...view, ...edit };
   const body = transitionBody(view, to, draft);
-  // The guard reads only fields a CaseView carries with the same types (owner, criticality,
-  // evidence), so the view stands in for the stored case.
-  const problems = guardProblems(
-    after as unknown as Case,
-    { ...body, to } as Parameters<typeof guardProblems>[1],
-    settings,
-  );
-  return { ...problemsByField(problems, lang), ...errors };
+  // A problem the body's parsing and the step both find (a score out of range) is said once.
+  return {
+    ...problemsByField(stepProblems(view, body, settings), lang),
+    ...collect(() => parseTransition(body, settings), lang),
+  };
 }

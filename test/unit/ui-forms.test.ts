@@ -8,7 +8,6 @@ import {
   editInput,
   emptyDraft,
   emptyTransitionDraft,
-  preTransitionEdit,
   registrationErrors,
   registrationInput,
   transitionBody,
@@ -168,22 +167,44 @@ describe('a step asks only for what its guard needs', () => {
     });
   });
 
-  test('an A case resolved with a new evidence link: the link is saved on the case first', () => {
+  test('an A case resolved with a new evidence link: the link goes with the step', () => {
     const a = view({ criticality: 'A' }, 'in_progress');
     const draft = { ...emptyTransitionDraft(a), resolution: 'Заменили', evidenceLink: 'https://x.example/act' };
     expect(transitionErrors(a, 'resolved', draft, settings(), 'ru')).toEqual({});
-    expect(preTransitionEdit(a, 'resolved', draft)).toEqual({ evidence: ['https://x.example/act'] });
+    expect(transitionBody(a, 'resolved', draft)).toEqual({
+      to: 'resolved',
+      version: 1,
+      resolution: 'Заменили',
+      evidence: ['https://x.example/act'],
+    });
     const missing = transitionErrors(a, 'resolved', { ...draft, evidenceLink: '' }, settings(), 'ru');
     expect(missing.evidence).toContain('только со ссылкой на подтверждение');
+    const bad = transitionErrors(a, 'resolved', { ...draft, evidenceLink: 'фото у меня' }, settings(), 'en');
+    expect(bad.evidence).toBe('“фото у меня” is not a link (an address starting with http:// or https:// is needed).');
   });
 
-  test('starting work on a case without an owner: the owner is saved first', () => {
+  test('starting work on a case without an owner: the owner goes with the step', () => {
     const c = view({ ownerDept: 'Склад' });
     const draft = { ...emptyTransitionDraft(c), ownerEmail: 'sklad@example.com' };
     expect(transitionErrors(c, 'in_progress', draft, settings(), 'ru')).toEqual({});
-    expect(preTransitionEdit(c, 'in_progress', draft)).toEqual({ ownerEmail: 'sklad@example.com' });
+    expect(transitionBody(c, 'in_progress', draft)).toEqual({
+      to: 'in_progress',
+      version: 1,
+      ownerEmail: 'sklad@example.com',
+    });
     expect(transitionErrors(c, 'in_progress', emptyTransitionDraft(c), settings(), 'ru')).toEqual({
       ownerEmail: 'Чтобы взять кейс в работу, укажите email владельца решения.',
     });
+    expect(transitionErrors(c, 'in_progress', { ...draft, ownerEmail: 'склад' }, settings(), 'en')).toEqual({
+      ownerEmail: '“склад” is not an email.',
+    });
+    // Another department, nobody named: its default owner takes the case, as an edit does.
+    const moved = { ...emptyTransitionDraft(c), ownerDept: 'Производство' };
+    expect(transitionBody(c, 'in_progress', moved)).toEqual({
+      to: 'in_progress',
+      version: 1,
+      ownerDept: 'Производство',
+    });
+    expect(transitionErrors(c, 'in_progress', moved, settings(), 'ru')).toEqual({});
   });
 });

@@ -58,8 +58,8 @@ export const en: Catalog = {
   'guard.prevention':
     'A criticality {criticality} case closes only with a prevention action: what was done so it does not recur.',
   'guard.reason': 'To cancel the case, give the reason.',
-  'guard.csat': 'CSAT is a whole number from 1 to 5.',
-  'guard.nps': 'NPS is a whole number from 0 to 10.',
+  'guard.csat': 'CSAT is a whole number from {min} to {max}.',
+  'guard.nps': 'NPS is a whole number from {min} to {max}.',
 
   'auth.transition': 'The role “{role}” cannot move a case to “{to}”.',
   'auth.unknownUser': '{email} is not in the team list (Settings tab). Ask the CS lead to add you.',
@@ -79,6 +79,7 @@ export const en: Catalog = {
   'input.link': '“{value}” is not a link (an address starting with http:// or https:// is needed).',
   'input.tooMany': 'At most {max} links.',
   'input.notEditable': 'This field cannot be changed here.',
+  'input.notForStep': 'This step does not change this field.',
   'input.version': 'The case version is missing: reload the case and try again.',
   'input.status': 'Unknown status “{value}”.',
   'input.id': '“{value}” is not a case number.',

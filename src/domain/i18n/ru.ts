@@ -58,8 +58,8 @@ export const ru = {
   'guard.prevention':
     'Кейс критичности {criticality} закрывается только с профилактикой: что сделано, чтобы не повторилось.',
   'guard.reason': 'Чтобы отменить кейс, укажите причину.',
-  'guard.csat': 'CSAT — целое число от 1 до 5.',
-  'guard.nps': 'NPS — целое число от 0 до 10.',
+  'guard.csat': 'CSAT — целое число от {min} до {max}.',
+  'guard.nps': 'NPS — целое число от {min} до {max}.',
 
   'auth.transition': 'Роль «{role}» не может перевести кейс в статус «{to}».',
   'auth.unknownUser':
@@ -80,6 +80,7 @@ export const ru = {
   'input.link': '«{value}» — не ссылка (нужен адрес, начинающийся с http:// или https://).',
   'input.tooMany': 'Не больше {max} ссылок.',
   'input.notEditable': 'Это поле нельзя изменить здесь.',
+  'input.notForStep': 'Этот шаг не меняет это поле.',
   'input.version': 'Не указана версия кейса: обновите его и попробуйте снова.',
   'input.status': 'Неизвестный статус «{value}».',
   'input.id': 'Неверный номер кейса «{value}».',

@@ -1,0 +1,30 @@
+/**
+ * How much a person may type and which scores they may give: the one place these numbers live.
+ * The domain's checks, the sheet's hand edits and the sidebar's labels all read them from here.
+ */
+
+/** A one-line field: a name, an order number, an email. */
+export const MAX_TEXT = 500;
+/** A free text: the summary, the resolution, the prevention, a reason, a note. */
+export const MAX_LONG_TEXT = 5000;
+/** Evidence links on one case. */
+export const MAX_EVIDENCE = 20;
+
+export interface ScoreRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** Customer satisfaction after closing (docs/product.md, KPIs). */
+export const CSAT: ScoreRange = { min: 1, max: 5 };
+/** Net promoter score after closing (docs/product.md, KPIs). */
+export const NPS: ScoreRange = { min: 0, max: 10 };
+
+export function inRange(range: ScoreRange, n: number): boolean {
+  return Number.isInteger(n) && n >= range.min && n <= range.max;
+}
+
+/** "(1–5)": the range as the sidebar shows it next to the field. */
+export function rangeLabel(range: ScoreRange): string {
+  return `(${range.min}–${range.max})`;
+}

@@ -1,0 +1,218 @@
+/** The steps allowed from here, and the form of the open one: only what its guard needs. */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { CSAT, NPS, rangeLabel } from '../../../domain/limits';
+import type { CaseView } from '../../../server/api';
+import { AreaField, FormError, SelectField, TextField } from '../../components';
+import { useApp } from '../../context';
+import { EvidenceInput } from '../../evidence-input';
+import {
+  defaultOwner,
+  transitionFields,
+  transitionRequired,
+  type TransitionDraft,
+  type TransitionField,
+} from '../../forms';
+import { useEscape } from '../../use-escape';
+import type { CaseState, Panel } from './use-case';
+
+export function Steps(props: { view: CaseView; state: CaseState; reloadButton: ComponentChildren }) {
+  const { tr } = useApp();
+  const { view, state } = props;
+  const { panel, actionError } = state;
+  return (
+    <div class="steps">
+      <h2>{tr('ui.case.nextStep')}</h2>
+      <div class="actions wrap">
+        {view.transitions.map((to) => (
+          <button
+            type="button"
+            key={to}
+            ref={(el) => {
+              state.stepButtons.current[to] = el;
+            }}
+            class={to === 'cancelled' ? 'danger' : panel?.to === to ? 'primary' : ''}
+            data-testid={`transition-${to}`}
+            aria-expanded={transitionFields(view, to).length > 0 ? panel?.to === to : undefined}
+            onClick={() => state.openStep(to)}
+            disabled={state.busy}
+          >
+            {tr(`ui.to.${to}`)}
+          </button>
+        ))}
+      </div>
+      {!panel && actionError?.at === 'steps' && <FormError error={actionError.text}>{props.reloadButton}</FormError>}
+    </div>
+  );
+}
+
+export function TransitionPanel(props: {
+  view: CaseView;
+  panel: Panel;
+  busy: boolean;
+  onDraft: (draft: TransitionDraft) => void;
+  onConfirm: () => void;
+  onCancel: () => void;
+  reloadButton: ComponentChildren;
+}) {
+  const { boot, tr } = useApp();
+  const { view, panel } = props;
+  const { draft, errors, to } = panel;
+  const form = useRef<HTMLFormElement>(null);
+  const fields = transitionFields(view, to);
+  // A problem with a field this step does not show (the server may name one) joins the general message.
+  const general = Object.entries(errors)
+    .filter(([field]) => field === '' || !(fields as string[]).includes(field))
+    .map(([, text]) => text)
+    .join(' ');
+  const set = <K extends keyof TransitionDraft>(field: K, value: TransitionDraft[K]) =>
+    props.onDraft({ ...draft, [field]: value });
+  const common = (name: TransitionField) => ({
+    name,
+    idPrefix: 'step',
+    required: transitionRequired(view, to, name),
+    error: errors[name],
+  });
+
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, [to]);
+  useEscape(props.onCancel);
+
+  return (
+    <div class="panel" role="dialog" aria-modal="false" aria-labelledby="step-title">
+      <form
+        ref={form}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onConfirm();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            props.onCancel();
+          }
+          // In a text area Enter is a new line; Ctrl+Enter confirms from anywhere in the panel.
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            props.onConfirm();
+          }
+        }}
+      >
+        <h2 id="step-title">{tr(`ui.to.${to}`)}</h2>
+        {fields.includes('ownerDept') && (
+          <SelectField
+            {...common('ownerDept')}
+            label={tr('field.ownerDept')}
+            value={draft.ownerDept}
+            options={boot.settings.departments.map((d) => ({ value: d.name, label: d.name }))}
+            onValue={(ownerDept) =>
+              props.onDraft({
+                ...draft,
+                ownerDept,
+                ownerEmail: draft.ownerEmail.trim() ? draft.ownerEmail : defaultOwner(boot.settings, ownerDept),
+              })
+            }
+          />
+        )}
+        {fields.includes('ownerEmail') && (
+          <TextField
+            {...common('ownerEmail')}
+            label={tr('field.ownerEmail')}
+            value={draft.ownerEmail}
+            onValue={(v) => set('ownerEmail', v)}
+            input={{ type: 'email', autoComplete: 'off' }}
+          />
+        )}
+        {fields.includes('resolution') && (
+          <AreaField
+            {...common('resolution')}
+            label={tr('field.resolution')}
+            value={draft.resolution}
+            onValue={(v) => set('resolution', v)}
+          />
+        )}
+        {fields.includes('evidence') && (
+          <>
+            <p class="hint">{tr('ui.transition.evidenceA')}</p>
+            <EvidenceInput
+              idPrefix="step"
+              links={draft.evidence}
+              onLinks={(update) => props.onDraft({ ...draft, evidence: update(draft.evidence) })}
+              typed={draft.evidenceLink}
+              onTyped={(text) => set('evidenceLink', text)}
+              error={errors.evidence}
+            />
+          </>
+        )}
+        {fields.includes('rootCause') && (
+          <SelectField
+            {...common('rootCause')}
+            label={tr('field.rootCause')}
+            value={draft.rootCause}
+            options={boot.settings.rootCauses.map((c) => ({ value: c, label: c }))}
+            onValue={(v) => set('rootCause', v)}
+          />
+        )}
+        {fields.includes('prevention') && (
+          <AreaField
+            {...common('prevention')}
+            label={tr('field.prevention')}
+            value={draft.prevention}
+            onValue={(v) => set('prevention', v)}
+          />
+        )}
+        {fields.includes('csat') && (
+          <TextField
+            {...common('csat')}
+            label={`${tr('field.csat')} ${rangeLabel(CSAT)}`}
+            value={draft.csat}
+            onValue={(v) => set('csat', v)}
+            input={{ type: 'number', min: CSAT.min, max: CSAT.max, step: 1, inputMode: 'numeric' }}
+          />
+        )}
+        {fields.includes('nps') && (
+          <TextField
+            {...common('nps')}
+            label={`${tr('field.nps')} ${rangeLabel(NPS)}`}
+            value={draft.nps}
+            onValue={(v) => set('nps', v)}
+            input={{ type: 'number', min: NPS.min, max: NPS.max, step: 1, inputMode: 'numeric' }}
+          />
+        )}
+        {fields.includes('reason') && (
+          <AreaField
+            {...common('reason')}
+            label={tr('field.reason')}
+            value={draft.reason}
+            onValue={(v) => set('reason', v)}
+          />
+        )}
+        {fields.includes('note') && (
+          <AreaField
+            {...common('note')}
+            label={tr('ui.transition.note')}
+            value={draft.note}
+            onValue={(v) => set('note', v)}
+          />
+        )}
+        <FormError error={general}>{props.reloadButton}</FormError>
+        <div class="actions">
+          <button
+            type="submit"
+            class="primary"
+            data-testid="transition-confirm"
+            disabled={props.busy}
+            aria-busy={props.busy}
+          >
+            {props.busy ? tr('ui.working') : tr(`ui.to.${to}`)}
+          </button>
+          <button type="button" data-testid="transition-cancel" onClick={props.onCancel}>
+            {tr('ui.cancel')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
