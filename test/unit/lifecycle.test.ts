@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { newCase, validateRegistration, validateEdit, applyEdit, caseChanges } from '../../src/domain/case-input';
 import { DomainError } from '../../src/domain/errors';
-import { applyTransition, allowedTransitions, TRANSITIONS, type Actor } from '../../src/domain/lifecycle';
+import {
+  applyTransition,
+  allowedTransitions,
+  checkMayChange,
+  guardProblems,
+  mayChange,
+  stepNeeds,
+  TRANSITIONS,
+  type Actor,
+} from '../../src/domain/lifecycle';
+import { CSAT, MAX_EVIDENCE, MAX_LONG_TEXT } from '../../src/domain/limits';
+import { applyStep, parseStepCell, parseTransition } from '../../src/domain/transition-input';
 import { STATUSES, type Case, type Status } from '../../src/domain/model';
 import { defaultSettings, settingsProblems, type Settings } from '../../src/domain/settings';
 import { slaState } from '../../src/domain/sla';
@@ -240,6 +251,136 @@ describe('transitions and guards', () => {
         expect(moved).toBe(TRANSITIONS[from].includes(to));
       }),
     );
+  });
+});
+
+describe('a step: what it asks for, its body, the cells it reads', () => {
+  const s = settings();
+
+  test('stepNeeds: each step asks for what its guard reads, and marks what it cannot go without', () => {
+    const b = register();
+    const needs = (c: Case, to: Status) => stepNeeds(c, to).map((n) => `${n.field}${n.required ? '*' : ''}`);
+    expect(needs(b, 'in_progress')).toEqual([]);
+    expect(needs({ ...b, ownerEmail: '' }, 'in_progress')).toEqual(['ownerDept*', 'ownerEmail*']);
+    expect(needs(b, 'waiting_client')).toEqual([]);
+    expect(needs(b, 'resolved')).toEqual(['resolution*']);
+    expect(needs({ ...b, criticality: 'A', evidence: [] }, 'resolved')).toEqual(['resolution*', 'evidence*']);
+    expect(needs({ ...b, criticality: 'A' }, 'resolved')).toEqual(['resolution*']);
+    expect(needs(b, 'closed')).toEqual(['rootCause*', 'prevention*', 'csat', 'nps']);
+    expect(needs({ ...b, criticality: 'C' }, 'closed')).toEqual(['rootCause*', 'csat', 'nps']);
+    expect(needs(b, 'cancelled')).toEqual(['reason*']);
+    expect(needs(b, 'reopened')).toEqual(['note']);
+  });
+
+  test('the guard never asks for a field the step does not ask for, and refuses every required one left empty', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...STATUSES),
+        fc.constantFrom('A', 'B', 'C'),
+        fc.boolean(),
+        fc.boolean(),
+        (to: Status, criticality, owner, evidence) => {
+          const c: Case = {
+            ...register(),
+            criticality: criticality as Case['criticality'],
+            ownerEmail: owner ? 'prod@example.com' : '',
+            evidence: evidence ? ['https://x.example/1'] : [],
+          };
+          const asked = stepNeeds(c, to);
+          const fields = guardProblems(c, { to }, s).map((p) => p.field);
+          expect(fields.every((f) => asked.some((n) => n.field === f))).toBe(true);
+          const required = asked.filter((n) => n.required).map((n) => n.field);
+          expect(fields.sort()).toEqual(required.filter((f) => f !== 'ownerDept').sort());
+        },
+      ),
+    );
+  });
+
+  test('parseTransition: a typed body, or every problem at once', () => {
+    expect(parseTransition({ to: 'in_progress', version: 3, ownerEmail: ' Sklad@Example.com ', junk: 1 }, s)).toEqual({
+      to: 'in_progress',
+      version: 3,
+      ownerEmail: 'sklad@example.com',
+      csat: null,
+      nps: null,
+    });
+    const error = (() => {
+      try {
+        parseTransition(
+          {
+            to: 'done',
+            version: '2',
+            note: 5,
+            reason: 'x'.repeat(MAX_LONG_TEXT + 1),
+            csat: 6,
+            nps: '7',
+            evidence: ['x'],
+          },
+          s,
+        );
+      } catch (e) {
+        return e as DomainError;
+      }
+      throw new Error('expected a refusal');
+    })();
+    expect(error.kind).toBe('validation');
+    expect(error.problems.map((p) => `${p.field}:${p.key}`)).toEqual([
+      'version:input.versionNumber',
+      'to:input.status',
+      'note:input.text',
+      'reason:input.tooLong',
+      'csat:guard.csat',
+      'nps:guard.nps',
+      'evidence:input.link',
+    ]);
+    expect(error.problems.find((p) => p.field === 'csat')?.params).toEqual({ min: CSAT.min, max: CSAT.max });
+    expect(problemKeys(() => parseTransition([], s))).toEqual(['input.object']);
+  });
+
+  test('applyStep: the owner a step names and the move are one version', () => {
+    const c = { ...register(), ownerDept: 'Склад', ownerEmail: '' };
+    const moved = applyStep(c, { to: 'in_progress', ownerDept: 'Производство' }, agent, s, 7);
+    expect(moved).toMatchObject({ status: 'in_progress', ownerEmail: 'prod@example.com', version: c.version + 1 });
+    expect(problemKeys(() => applyStep(c, { to: 'in_progress', ownerDept: 'Склад' }, agent, s, 7))).toEqual([
+      'guard.ownerEmail',
+    ]);
+    // A step changes only the case fields it asks for.
+    expect(problemKeys(() => applyStep(register(), { to: 'in_progress', ownerDept: 'Склад' }, agent, s, 7))).toEqual([
+      'input.notForStep',
+    ]);
+  });
+
+  test('applyStep: an owner adds evidence only to their own case, when resolving it', () => {
+    const c = applyTransition(register({ criticality: 'A', evidence: [] }), { to: 'in_progress' }, agent, s, 1);
+    const step = { to: 'resolved' as const, resolution: 'Заменили', evidence: ['https://x.example/act'] };
+    expect(applyStep(c, step, owner, s, 2)).toMatchObject({ status: 'resolved', evidence: ['https://x.example/act'] });
+    expect(problemKeys(() => applyStep({ ...c, ownerEmail: 'other@example.com' }, step, owner, s, 2))).toEqual([
+      'auth.transition',
+    ]);
+    const full = { ...c, evidence: Array.from({ length: MAX_EVIDENCE }, (_, i) => `ftp://x/${i}`) };
+    expect(problemKeys(() => applyStep(full, step, agent, s, 2))).toContain('input.tooMany');
+  });
+
+  test('a finished case is changed only by a lead', () => {
+    const closed = { ...register(), status: 'closed' as const };
+    expect([mayChange(closed, 'lead'), mayChange(closed, 'agent'), mayChange(register(), 'agent')]).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    expect(problemKeys(() => checkMayChange(closed, 'agent'))).toEqual(['case.closedForEdit']);
+  });
+
+  test('a step field typed into its cell is checked as in a step', () => {
+    expect(parseStepCell('rootCause', ' Ошибка поставщика ', s)).toBe('Ошибка поставщика');
+    expect(parseStepCell('csat', '4', s)).toBe(4);
+    expect(parseStepCell('nps', '', s)).toBeNull();
+    expect(problemKeys(() => parseStepCell('csat', '6', s))).toEqual(['guard.csat']);
+    expect(problemKeys(() => parseStepCell('nps', '2.5', s))).toEqual(['guard.nps']);
+    expect(problemKeys(() => parseStepCell('rootCause', 'Луна', s))).toEqual(['guard.rootCauseUnknown']);
+    expect(problemKeys(() => parseStepCell('cancelReason', 'x'.repeat(MAX_LONG_TEXT + 1), s))).toEqual([
+      'input.tooLong',
+    ]);
   });
 });
 
