@@ -16,6 +16,8 @@ import {
 import { useEscape } from '../../use-escape';
 import type { CaseState, Panel } from './use-case';
 
+const SCORE_RANGES = { csat: CSAT, nps: NPS } as const;
+
 export function Steps(props: { view: CaseView; state: CaseState; reloadButton: ComponentChildren }) {
   const { tr } = useApp();
   const { view, state } = props;
@@ -163,23 +165,24 @@ export function TransitionPanel(props: {
             onValue={(v) => set('prevention', v)}
           />
         )}
-        {fields.includes('csat') && (
-          <TextField
-            {...common('csat')}
-            label={`${tr('field.csat')} ${rangeLabel(CSAT)}`}
-            value={draft.csat}
-            onValue={(v) => set('csat', v)}
-            input={{ type: 'number', min: CSAT.min, max: CSAT.max, step: 1, inputMode: 'numeric' }}
-          />
-        )}
-        {fields.includes('nps') && (
-          <TextField
-            {...common('nps')}
-            label={`${tr('field.nps')} ${rangeLabel(NPS)}`}
-            value={draft.nps}
-            onValue={(v) => set('nps', v)}
-            input={{ type: 'number', min: NPS.min, max: NPS.max, step: 1, inputMode: 'numeric' }}
-          />
+        {(['csat', 'nps'] as const).map(
+          (name) =>
+            fields.includes(name) && (
+              <TextField
+                key={name}
+                {...common(name)}
+                label={`${tr(`field.${name}`)} ${rangeLabel(SCORE_RANGES[name])}`}
+                value={draft[name]}
+                onValue={(v) => set(name, v)}
+                input={{
+                  type: 'number',
+                  min: SCORE_RANGES[name].min,
+                  max: SCORE_RANGES[name].max,
+                  step: 1,
+                  inputMode: 'numeric',
+                }}
+              />
+            ),
         )}
         {fields.includes('reason') && (
           <AreaField
