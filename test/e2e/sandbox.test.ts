@@ -376,7 +376,8 @@ suite('a new user registers a case in the sidebar and takes it to closed', () =>
     await fillField(frame, 'source', 'Обращение клиента');
     await fillField(frame, 'kind', 'Некомплект');
     await fillField(frame, 'summary', 'Не хватает двух ручек для верхних шкафов');
-    await fillField(frame, 'criticality', 'B');
+    // A: resolving it asks for an evidence link, which goes with the step (one call, below).
+    await fillField(frame, 'criticality', 'A');
     await fillField(frame, 'ownerDept', 'Склад');
     await byTestId(frame, 'register-submit').click();
     const view = byTestId(frame, 'case-view');
@@ -401,8 +402,18 @@ suite('a new user registers a case in the sidebar and takes it to closed', () =>
     await transition(frame, 'in_progress');
     await waitForText(byTestId(frame, 'case-status'), /В работе/);
 
-    await transition(frame, 'resolved', { resolution: 'Довезли две ручки, клиент проверил' });
+    // The evidence link and the resolution are one step: one apiTransition, no apiUpdateCase before it.
+    await byTestId(page, 'panel-tab-executions').click();
+    const runs = (name: string) => page.locator(`[data-testid="execution-row"][data-function-name="${name}"]`).count();
+    const [transitions, updates] = [await runs('apiTransition'), await runs('apiUpdateCase')];
+    await transition(frame, 'resolved', {
+      resolution: 'Довезли две ручки, клиент проверил',
+      evidence: 'https://files.demo-kuhni.example/24901/ruchki.jpg',
+    });
     await waitForText(byTestId(frame, 'case-status'), /Решён/);
+    await waitUntil(async () => (await runs('apiTransition')) === transitions + 1, 'the step in the executions log');
+    expect(await runs('apiUpdateCase')).toBe(updates);
+    await waitForText(byTestId(frame, 'case-view'), /ruchki\.jpg/);
 
     await transition(frame, 'closed', { prevention: 'Сверять фурнитуру со спецификацией при упаковке' });
     const message = frame.locator('[data-testid="error-rootCause"], [data-testid="form-error"]');
