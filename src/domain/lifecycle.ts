@@ -26,12 +26,11 @@ export const TRANSITIONS: Readonly<Record<Status, readonly Status[]>> = {
 const LEAD_ONLY: readonly Status[] = ['cancelled', 'reopened'];
 
 /**
- * What a person sends to move a case: the step, the version they saw, and what the step asks
- * for (stepNeeds). The sidebar's body and the API's parsed input (parseTransition) are this type.
+ * A step: where the case goes and what the step asks for (stepNeeds). The API's body is this at
+ * a version (parseTransition; the sidebar's contract, src/server/contract.ts, says the same).
  */
 export interface TransitionInput {
   to: Status;
-  version: number;
   note?: string;
   resolution?: string;
   rootCause?: string;
@@ -45,9 +44,6 @@ export interface TransitionInput {
   /** Links added to the case's evidence (resolving an A case without one asks for it). */
   evidence?: string[];
 }
-
-/** A step as the guards read it: the version is the API's business, not the lifecycle's. */
-export type Step = Omit<TransitionInput, 'version'>;
 
 export interface Actor {
   email: string;
@@ -214,7 +210,7 @@ export function rootCauseProblem(rootCause: string, settings: Settings): Problem
  * What the guard of `input.to` finds missing or wrong in what `stepNeeds` asks for; empty when
  * the step may be taken. `c` is the case as the step leaves it (an owner the step names counts).
  */
-export function guardProblems(c: StepCase, input: Step, settings: Settings): Problem[] {
+export function guardProblems(c: StepCase, input: TransitionInput, settings: Settings): Problem[] {
   const text = (v: string | undefined) => (v ?? '').trim();
   const problems: Problem[] = [];
   for (const { field, required } of stepNeeds(c, input.to)) {
@@ -249,7 +245,7 @@ export function guardProblems(c: StepCase, input: Step, settings: Settings): Pro
  * The case after moving to `input.to` at `now` by `actor`: status, timestamps and due times.
  * Throws a DomainError (and changes nothing) when the step is not allowed or a guard fails.
  */
-export function applyTransition(c: Case, input: Step, actor: Actor, settings: Settings, now: Ms): Case {
+export function applyTransition(c: Case, input: TransitionInput, actor: Actor, settings: Settings, now: Ms): Case {
   checkMove(c, input.to, actor);
   const problems = guardProblems(c, input, settings);
   if (problems.length > 0) throw new DomainError('guard', problems);

@@ -18,7 +18,6 @@ import {
   stepNeeds,
   withDefaultOwner,
   type Actor,
-  type Step,
   type StepCase,
   type TransitionInput,
 } from './lifecycle';
@@ -38,8 +37,11 @@ export function versionProblem(version: unknown): Problem | null {
   return null;
 }
 
+/** A step's body as the API gets it: the step, at the version of the case it was made on. */
+export type TransitionBody = TransitionInput & { version: number };
+
 /** Validates a step's body; returns it typed, or throws every problem at once. */
-export function parseTransition(input: unknown, settings: Settings): TransitionInput {
+export function parseTransition(input: unknown, settings: Settings): TransitionBody {
   if (!input || typeof input !== 'object' || Array.isArray(input))
     throw new DomainError('validation', [{ key: 'input.object' }]);
   const raw = input as Record<string, unknown>;
@@ -50,7 +52,7 @@ export function parseTransition(input: unknown, settings: Settings): TransitionI
   add(versionProblem(raw.version));
   if (!STATUSES.includes(raw.to as Status))
     add({ key: 'input.status', params: { value: String(raw.to ?? '') }, field: 'to' });
-  const step: TransitionInput = { to: raw.to as Status, version: raw.version as number };
+  const step: TransitionBody = { to: raw.to as Status, version: raw.version as number };
   for (const field of TEXTS) {
     const value = raw[field];
     if (value === undefined || value === null) continue;
@@ -85,7 +87,11 @@ export function parseTransition(input: unknown, settings: Settings): TransitionI
  * only where the step asks for them; `problems` says what the step may not change or what the
  * case could not hold (too many links).
  */
-export function stepEdit(c: StepCase, step: Step, settings: Settings): { edit: CaseEdit; problems: Problem[] } {
+export function stepEdit(
+  c: StepCase,
+  step: TransitionInput,
+  settings: Settings,
+): { edit: CaseEdit; problems: Problem[] } {
   const asked = new Set(stepNeeds(c, step.to).map((need) => need.field));
   const problems: Problem[] = [];
   for (const field of CASE_FIELDS) {
@@ -112,7 +118,7 @@ export function stepEdit(c: StepCase, step: Step, settings: Settings): { edit: C
  * refusal: a step the lifecycle lacks or the actor may not take, a field the step may not
  * change, a change the actor may not make, a guard.
  */
-export function applyStep(c: Case, step: Step, actor: Actor, settings: Settings, now: Ms): Case {
+export function applyStep(c: Case, step: TransitionInput, actor: Actor, settings: Settings, now: Ms): Case {
   checkMove(c, step.to, actor);
   const { edit, problems } = stepEdit(c, step, settings);
   if (problems.length > 0) throw new DomainError('validation', problems);
@@ -122,7 +128,7 @@ export function applyStep(c: Case, step: Step, actor: Actor, settings: Settings,
 }
 
 /** Every problem the step would meet on `c` (the sidebar shows them before sending). */
-export function stepProblems(c: StepCase, step: Step, settings: Settings): Problem[] {
+export function stepProblems(c: StepCase, step: TransitionInput, settings: Settings): Problem[] {
   const { edit, problems } = stepEdit(c, step, settings);
   return [...problems, ...guardProblems({ ...c, ...edit }, step, settings)];
 }
@@ -131,7 +137,7 @@ export function stepProblems(c: StepCase, step: Step, settings: Settings): Probl
  * A status typed into the Cases tab: the row's own fields (the resolution, the root cause…)
  * stand in for the step's body.
  */
-export function stepFromRow(c: Case, to: Status): Step {
+export function stepFromRow(c: Case, to: Status): TransitionInput {
   return {
     to,
     resolution: c.resolution,

@@ -13,10 +13,10 @@ import {
 } from '../domain/case-input';
 import { isDomainError, type Problem } from '../domain/errors';
 import { t, type Lang } from '../domain/i18n';
-import { defaultOwner, stepNeeds, type StepField, type TransitionInput } from '../domain/lifecycle';
+import { defaultOwner, stepNeeds, type StepField } from '../domain/lifecycle';
 import type { Case, Criticality, Status } from '../domain/model';
 import type { Settings } from '../domain/settings';
-import { parseTransition, stepProblems } from '../domain/transition-input';
+import { parseTransition, stepProblems, type TransitionBody } from '../domain/transition-input';
 import type { CaseView } from '../server/views';
 import { splitByField, type ServerError } from './server-error';
 
@@ -200,8 +200,8 @@ function score(text: string): number | null {
  * The apiTransition body: the fields the step asks for, and nothing else. The owner goes only
  * when the person changed it; the evidence is the links added (the one being typed counts).
  */
-export function transitionBody(view: CaseView, to: Status, draft: TransitionDraft): TransitionInput {
-  const body: TransitionInput = { to, version: view.version };
+export function transitionBody(view: CaseView, to: Status, draft: TransitionDraft): TransitionBody {
+  const body: TransitionBody = { to, version: view.version };
   for (const field of transitionFields(view, to)) {
     if (field === 'csat' || field === 'nps') {
       const value = score(draft[field]);
