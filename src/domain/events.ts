@@ -6,7 +6,18 @@ import { caseChanges } from './case-input';
 import type { Case, Ms } from './model';
 
 export type EventType =
-  'created' | 'status' | 'updated' | 'first_response' | 'escalated' | 'setup' | 'settings' | 'reverted';
+  | 'created'
+  | 'status'
+  | 'updated'
+  | 'first_response'
+  | 'escalated'
+  | 'setup'
+  | 'settings'
+  | 'reverted'
+  /** An email sent about a case (note: the notice key and its recipients). */
+  | 'notice'
+  /** A scheduled job's run (case '-'; note: what it did). */
+  | 'job';
 
 export interface CaseEvent {
   at: Ms;

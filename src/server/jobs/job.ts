@@ -1,0 +1,30 @@
+/**
+ * What every scheduled job receives and returns (docs/architecture.md, Adding a job). The
+ * dispatcher opens the workbook (by id: in an add-on's time trigger there may be no active
+ * spreadsheet), reads Settings once, and hands each job this context.
+ */
+import type { Lang } from '../../domain/i18n';
+import type { Ms } from '../../domain/model';
+import type { Settings } from '../../domain/settings';
+import type { Workbook } from '../../sheets/workbook';
+
+export interface JobContext {
+  wb: Workbook;
+  settings: Settings;
+  lang: Lang;
+  /** The time the run started (the virtual clock in the emulator). */
+  now: Ms;
+  /** The run stops cleanly before this moment and leaves the rest for the next run. */
+  deadline: Ms;
+  /** Who the execution runs as: the trigger's installer, or the lead who chose "Run now". */
+  runAs: string;
+  /** The spreadsheet's URL, for links in emails. */
+  spreadsheetUrl: string;
+}
+
+export interface JobOutcome {
+  /** False when the job stopped before the deadline with work left: the next run goes on. */
+  complete: boolean;
+  /** One line for the Events tab and the sandbox's drawer: what the run did. */
+  summary: string;
+}
