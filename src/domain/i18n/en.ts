@@ -342,4 +342,8 @@ export const en: Catalog = {
   'settings.dayMissing': 'no row for “{day}”; for a closed day write “{closed}”',
 
   'protection.settings': 'only CS leads change the settings',
+
+  // Emails (issue 8, notices): the renderer, notices, the daily digest.
+  'email.tone.overdue': 'Overdue',
+  'email.tone.at_risk': 'At risk',
 };

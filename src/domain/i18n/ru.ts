@@ -344,4 +344,8 @@ export const ru = {
   'settings.dayMissing': 'нет строки для дня «{day}»; для нерабочего дня напишите «{closed}»',
 
   'protection.settings': 'настройки меняют только руководители КС',
+
+  // Emails (issue 8, notices): the renderer, notices, the daily digest.
+  'email.tone.overdue': 'Просрочено',
+  'email.tone.at_risk': 'Под угрозой',
 } as const;
