@@ -103,6 +103,10 @@ export const CASE_FIELDS = {
   reopenCount: { kind: 'number', by: 'arbiter' },
   /** 0 = none, 1 = owner, 2 = department head, 3 = COO/CEO. */
   escalationLevel: { kind: 'number', by: 'arbiter' },
+  /** When the row turns amber: 75 % of an owed target used (null when nothing owed). See sla.ts clockMoments. */
+  atRiskAt: { kind: 'optionalDate', by: 'arbiter' },
+  /** When the row turns red: the earliest owed due time (null when nothing owed). */
+  nextDueAt: { kind: 'optionalDate', by: 'arbiter' },
 } as const satisfies Record<string, FieldSpec>;
 
 type Fields = typeof CASE_FIELDS;

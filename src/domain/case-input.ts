@@ -8,7 +8,7 @@ import { CRITICALITIES, type Case, type Criticality, type Ms } from './model';
 import { isLink } from './lifecycle';
 import { MAX_EVIDENCE, MAX_LONG_TEXT as MAX_SUMMARY, MAX_TEXT } from './limits';
 import { departmentNamed, isEmail, normalizeEmail, type Settings } from './settings';
-import { dueFirstResponse, dueResolution } from './sla';
+import { clockMoments, dueFirstResponse, dueResolution, withClockMoments, type ClockMoments } from './sla';
 
 /**
  * What registration takes: every field a person writes; those registration does not require may
@@ -166,7 +166,7 @@ export function validateEdit(input: unknown, settings: Settings): CaseEdit {
 
 /** A new case, registered at `now` by `actor` with id `id`. */
 export function newCase(id: string, fields: Required<RegisterInput>, settings: Settings, actor: string, now: Ms): Case {
-  return {
+  const created: Omit<Case, keyof ClockMoments> = {
     id,
     version: 1,
     status: 'new',
@@ -193,6 +193,7 @@ export function newCase(id: string, fields: Required<RegisterInput>, settings: S
     reopenCount: 0,
     escalationLevel: 0,
   };
+  return { ...created, ...clockMoments(created, settings) };
 }
 
 /** The case after an edit; a new criticality moves both due times. */
@@ -202,7 +203,7 @@ export function applyEdit(c: Case, edit: CaseEdit, settings: Settings, actor: st
     next.dueFirstResponseAt = dueFirstResponse(settings, c.createdAt, edit.criticality);
     next.dueAt = dueResolution(settings, c.resolutionStartAt, edit.criticality, c.pausedMinutes);
   }
-  return next;
+  return withClockMoments(next, settings);
 }
 
 /** The fields that differ between two versions of a case (what an Events row records). */

@@ -10,7 +10,7 @@ import type { MessageKey } from './i18n';
 import { CSAT, inRange, MAX_LONG_TEXT, NPS } from './limits';
 import { OPEN_STATUSES, type Case, type Ms, type Role, type Status } from './model';
 import { departmentNamed, normalizeEmail, type Settings } from './settings';
-import { dueResolution } from './sla';
+import { dueResolution, withClockMoments } from './sla';
 
 export const TRANSITIONS: Readonly<Record<Status, readonly Status[]>> = {
   new: ['in_progress', 'cancelled'],
@@ -293,7 +293,7 @@ export function applyTransition(c: Case, input: TransitionInput, actor: Actor, s
     default:
       break;
   }
-  return next;
+  return withClockMoments(next, settings);
 }
 
 export function isOpen(c: Pick<Case, 'status'>): boolean {

@@ -76,3 +76,48 @@ export function slaState(c: SlaFields, settings: Settings, now: Ms): SlaState {
     resolutionMinutesOverdue: resolutionOverdue ? businessMinutesBetween(cal, c.dueAt, now) : 0,
   };
 }
+
+/**
+ * The two moments the Cases tab stores so that its conditional formats colour a row by themselves
+ * (docs/product.md, Escalation): amber from `atRiskAt`, red after `nextDueAt`. Both are pure
+ * functions of the case's clock fields and the settings (never of "now"), so they change only when
+ * the case is written, or Settings change its targets (the hourly job rewrites them then).
+ *
+ * Exactly: for every `now`, `nextDueAt !== null && now > nextDueAt` is `slaState(...).overdue`,
+ * and `atRiskAt !== null && now >= atRiskAt` is `atRisk || overdue`.
+ */
+export interface ClockMoments {
+  /** The first moment 75 % of an owed target is used (null: nothing owed will become at risk). */
+  atRiskAt: Ms | null;
+  /** The earliest due time still owed: first response (unanswered) or resolution (not paused). */
+  nextDueAt: Ms | null;
+}
+
+type MomentFields = SlaFields & Pick<Case, 'firstResponseAt'>;
+
+export function clockMoments(c: MomentFields, settings: Settings): ClockMoments {
+  if (!OPEN_STATUSES.includes(c.status)) return { atRiskAt: null, nextDueAt: null };
+  const cal = settings.calendar;
+  const atRisk: Ms[] = [];
+  const due: Ms[] = [];
+  if (c.firstResponseAt === null) {
+    due.push(c.dueFirstResponseAt);
+    atRisk.push(addBusinessMinutes(cal, c.createdAt, AT_RISK_SHARE * settings.sla.firstResponse[c.criticality]));
+  }
+  const threshold = AT_RISK_SHARE * settings.sla.resolution[c.criticality] + c.pausedMinutes;
+  const resolutionAtRisk = addBusinessMinutes(cal, c.resolutionStartAt, threshold);
+  if (c.waitingSince === null) {
+    due.push(c.dueAt);
+    atRisk.push(resolutionAtRisk);
+  } else if (businessMinutesBetween(cal, c.resolutionStartAt, c.waitingSince) >= threshold) {
+    // Paused while waiting for the client: at risk only if it already was when the wait began.
+    atRisk.push(resolutionAtRisk);
+  }
+  const earliest = (list: Ms[]) => (list.length === 0 ? null : Math.min(...list));
+  return { atRiskAt: earliest(atRisk), nextDueAt: earliest(due) };
+}
+
+/** The case with its stored moments brought up to date: every new version of a case passes here. */
+export function withClockMoments<C extends MomentFields & ClockMoments>(c: C, settings: Settings): C {
+  return { ...c, ...clockMoments(c, settings) };
+}

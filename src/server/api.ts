@@ -18,20 +18,19 @@ import { checkMayEdit, TRANSITIONS, withDefaultOwner, type Actor } from '../doma
 import { applyStep, parseTransition, versionProblem } from '../domain/transition-input';
 import { CRITICALITIES, OPEN_STATUSES, ROLES, STATUSES, type Case, type Role, type Status } from '../domain/model';
 import { coerceSettings, settingsProblems, type Settings } from '../domain/settings';
-import { slaState, type SlaState } from '../domain/sla';
+import { slaState, withClockMoments } from '../domain/sla';
 import { renderTemplate, type RenderedMessage } from '../domain/templates';
 import { endOfLocalDay } from '../domain/zoned-time';
 import { now } from '../services/clock';
-import { tryWithDocumentLock, withDocumentLock } from '../services/lock';
+import { withDocumentLock } from '../services/lock';
 import { getDocumentProperty, setDocumentProperty } from '../services/properties';
-import { CASE_ID, slaLabel } from '../sheets/case-row';
+import { CASE_ID } from '../sheets/case-row';
 import {
   appendCase,
   appendEvents,
   findCaseRow,
   loadCase,
   readAllCases,
-  refreshSlaLabels,
   readCaseEvents,
   writeCase,
   type CaseRecord,
@@ -302,14 +301,12 @@ export function apiListCases(query?: unknown): CaseList {
     const at = now();
     const actor = actorOf(ctx);
     const table = casesTable(ctx.wb);
-    const { records, rows } = readAllCases(table, ctx.lang);
-    // Each case's clocks are computed once, for the sheet's SLA labels and for the list.
-    const slaById = new Map(records.map((r) => [r.value.id, slaState(r.value, ctx.settings, at)]));
-    const slaOf = (c: Case) => slaById.get(c.id) ?? slaState(c, ctx.settings, at);
-    refreshSlaColumn(ctx, table, rows, records, slaOf);
+    // Loading a list writes nothing: the hourly job keeps the SLA column true, and the rows'
+    // colours follow the stored moments by themselves (docs/product.md, Escalation).
+    const { records } = readAllCases(table, ctx.lang);
     const todayEnd = endOfLocalDay(at, ctx.wb.timeZone);
     const views = records
-      .map((r) => caseView(r.value, ctx.settings, at, actor, slaOf(r.value)))
+      .map((r) => caseView(r.value, ctx.settings, at, actor))
       .filter((v) => {
         if (q.status === 'open' && !OPEN_STATUSES.includes(v.status)) return false;
         if (q.status && q.status !== 'open' && v.status !== q.status) return false;
@@ -335,20 +332,6 @@ export function apiListCases(query?: unknown): CaseList {
       },
     };
   });
-}
-
-/**
- * Whoever loads a list brings the sheet's SLA colours up to date (one write, only when a label
- * changed). It skips the refresh rather than wait when another execution holds the lock.
- */
-function refreshSlaColumn(
-  ctx: RequestContext,
-  table: ReturnType<typeof casesTable>,
-  rows: unknown[][],
-  records: CaseRecord[],
-  slaOf: (c: Case) => SlaState,
-): void {
-  tryWithDocumentLock(() => refreshSlaLabels(table, rows, records, (c) => slaLabel(slaOf(c), ctx.lang)));
 }
 
 /** Queue order: overdue, at risk, other open work, resolved, then finished cases. */
@@ -419,7 +402,8 @@ export function apiRecordFirstResponse(id: unknown, input: unknown): CaseView {
       const c = record.value;
       if (c.firstResponseAt !== null) fail('guard', 'case.firstResponseAlready', { id: caseId });
       if (!OPEN_STATUSES.includes(c.status)) fail('guard', 'case.notOpen', { id: caseId, status: c.status });
-      const next: Case = { ...c, firstResponseAt: at, version: c.version + 1, updatedAt: at, updatedBy: ctx.email };
+      const answered: Case = { ...c, firstResponseAt: at, version: c.version + 1, updatedAt: at, updatedBy: ctx.email };
+      const next = withClockMoments(answered, ctx.settings);
       return commit(ctx, table, record, next, 'first_response', '', at);
     });
   });

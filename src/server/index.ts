@@ -16,3 +16,4 @@ export {
   apiRenderTemplate,
 } from './api';
 export { apiUploadEvidence } from './evidence';
+export { runHourly } from './jobs/hourly';

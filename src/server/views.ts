@@ -21,11 +21,11 @@ export interface EventView {
   version: number | null;
 }
 
-/** Clock bookkeeping the sidebar has no use for. */
-type InternalField = 'resolutionStartAt' | 'pausedMinutes';
+/** Clock bookkeeping the sidebar has no use for (the stored moments colour the sheet's rows). */
+type InternalField = 'resolutionStartAt' | 'pausedMinutes' | 'atRiskAt' | 'nextDueAt';
 /** Timestamps every case has, and those that are null until they happen. */
 type DateField = Exclude<FieldOfKind<'date'>, InternalField>;
-type OptionalDateField = FieldOfKind<'optionalDate'>;
+type OptionalDateField = Exclude<FieldOfKind<'optionalDate'>, InternalField>;
 
 /** A case as the sidebar sees it: its fields, dates as ISO strings, and what "now" makes of it. */
 export type CaseView = Omit<Case, DateField | OptionalDateField | InternalField> & {
@@ -51,7 +51,7 @@ export function caseView(
   actor: Actor,
   sla: SlaState = slaState(c, settings, now),
 ): CaseView {
-  const { resolutionStartAt: _start, pausedMinutes: _paused, ...fields } = c;
+  const { resolutionStartAt: _start, pausedMinutes: _paused, atRiskAt: _atRisk, nextDueAt: _due, ...fields } = c;
   return {
     ...fields,
     evidence: [...c.evidence],

@@ -63,31 +63,6 @@ export function readAllCases(
   return { records, problems, rows };
 }
 
-/**
- * Rewrites the SLA column (overdue / at risk labels, which the conditional formats colour) for
- * every row, in one call, when a label has changed since it was written: time passes without any
- * write to the case. Rows that are not cases keep what they hold.
- */
-export function refreshSlaLabels(
-  table: Table,
-  rows: unknown[][],
-  records: CaseRecord[],
-  labelOf: (c: Case) => string,
-): boolean {
-  if (!table.has('sla') || rows.length === 0) return false;
-  const labels = rows.map((raw) => String(table.get(raw, 'sla') ?? ''));
-  let changed = false;
-  for (const record of records) {
-    const label = labelOf(record.value);
-    if (labels[record.row - 2] !== label) {
-      labels[record.row - 2] = label;
-      changed = true;
-    }
-  }
-  if (changed) table.writeColumn('sla', 2, labels);
-  return changed;
-}
-
 /** Writes the cells of `next` that differ from the record (plus the SLA label) in one call. */
 export function writeCase(table: Table, record: CaseRecord, next: Case, lang: Lang, sla: SlaState): void {
   const all = caseToCells(next, lang, sla);

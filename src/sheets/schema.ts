@@ -90,6 +90,8 @@ const CASE_COLUMNS: { [K in CaseField | 'sla']: CaseColumn<K> } = {
   nps: { ru: 'NPS', en: 'NPS', width: 50 },
   reopenCount: { ru: 'Переоткрытий', en: 'Reopens', width: 60 },
   escalationLevel: { ru: 'Эскалация', en: 'Escalation', width: 60 },
+  atRiskAt: { ru: 'Под риском с', en: 'At risk from' },
+  nextDueAt: { ru: 'Ближайший срок', en: 'Next due' },
   cancelledAt: { ru: 'Отменён', en: 'Cancelled' },
   createdBy: { ru: 'Кто создал', en: 'Created by' },
   updatedAt: { ru: 'Изменён', en: 'Updated' },

@@ -315,25 +315,33 @@ function adjacentRuns(columns: number[]): Array<[number, number]> {
   return runs;
 }
 
+/**
+ * The rows colour themselves (docs/product.md, Escalation): red once `NOW()` is past the stored
+ * next due time, amber from the stored at-risk moment, grey text for finished cases. The moments
+ * are written with every change of a case and by the hourly job (sla.ts clockMoments), so a row
+ * turns when its time comes with no script running. Formulas: columns absolute, rows relative to
+ * the range's first row; an empty moment (nothing owed) never matches. Sheets applies the first
+ * rule that holds, so red comes before amber.
+ */
 function applyConditionalFormats(sheet: Sheet, table: Table, lang: Lang, rows: number): void {
   // A column a person deleted comes back with setup; until then its rule has nothing to read.
-  if (!table.has('sla') || !table.has('status')) return;
-  const sla = columnLetter(table.columnNumber('sla'));
-  const status = columnLetter(table.columnNumber('status'));
+  if (!table.has('nextDueAt') || !table.has('atRiskAt') || !table.has('status')) return;
+  const column = (key: string) => `$${columnLetter(table.columnNumber(key))}2`;
+  const status = column('status');
   const whole = sheet.getRange(2, 1, rows, table.width);
   const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
   const ours = [
-    { formula: `=$${sla}2=${quoted(t(lang, 'sla.overdue'))}`, background: '#f4c7c3', color: null },
-    { formula: `=$${sla}2=${quoted(t(lang, 'sla.atRisk'))}`, background: '#fce8b2', color: null },
+    { formula: reachedFormula(column('nextDueAt'), '>'), background: '#f4c7c3', color: null },
+    { formula: reachedFormula(column('atRiskAt'), '>='), background: '#fce8b2', color: null },
     {
-      formula: `=OR($${status}2=${quoted(t(lang, 'status.closed'))},$${status}2=${quoted(t(lang, 'status.cancelled'))})`,
+      formula: `=OR(${status}=${quoted(t(lang, 'status.closed'))},${status}=${quoted(t(lang, 'status.cancelled'))})`,
       background: null,
       color: '#80868b',
     },
   ];
   const isOurs = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) => {
     const values = rule.getBooleanCondition()?.getCriteriaValues() ?? [];
-    return values.some((v) => typeof v === 'string' && OUR_FORMULA.test(v));
+    return values.some((v) => typeof v === 'string' && (OUR_FORMULA.test(v) || MOMENT_FORMULA.test(v)));
   };
   const kept = sheet.getConditionalFormatRules().filter((rule) => !isOurs(rule));
   const built = ours.map((r) => {
@@ -345,7 +353,18 @@ function applyConditionalFormats(sheet: Sheet, table: Table, lang: Lang, rows: n
   sheet.setConditionalFormatRules([...built, ...kept]);
 }
 
-/** Our three rules' formulas, in either language: how setup finds and replaces its own rules. */
+/** True in a row once `NOW()` has reached the moment in `cell` (`>`: passed it); false when empty. */
+function reachedFormula(cell: string, op: '>' | '>='): string {
+  return `=AND(${cell}<>"",NOW()${op}${cell})`;
+}
+
+/** Our moment rules, whatever columns they name: how setup finds them to replace them. */
+const MOMENT_FORMULA = /^=AND\(\$[A-Z]+2<>"",NOW\(\)>=?\$[A-Z]+2\)$/;
+
+/**
+ * Our label and status rules' formulas, in either language: the finished-case rule, and the label
+ * rules of workbooks set up before the rows coloured themselves (setup replaces them).
+ */
 const OUR_FORMULA = new RegExp(
   `^=(OR\\()?\\$[A-Z]+2=("(${[t('ru', 'sla.overdue'), t('en', 'sla.overdue'), t('ru', 'sla.atRisk'), t('en', 'sla.atRisk'), t('ru', 'status.closed'), t('en', 'status.closed')].join('|')})")`,
 );

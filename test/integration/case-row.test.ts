@@ -45,6 +45,8 @@ const COLUMNS = [
   'NPS / NPS | 50 |  |  | ',
   'Переоткрытий / Reopens | 60 |  |  | P',
   'Эскалация / Escalation | 60 |  |  | P',
+  'Под риском с / At risk from | 100 |  | date | P',
+  'Ближайший срок / Next due | 100 |  | date | P',
   'Отменён / Cancelled | 100 |  | date | P',
   'Кто создал / Created by | 100 |  |  | P',
   'Изменён / Updated | 100 |  | date | P',

@@ -417,9 +417,11 @@ describe('edits', () => {
     expect(at(edited.dueFirstResponseAt)).toBe(at(msk('2026-11-23T10:30:00')));
     expect(at(edited.dueAt)).toBe(at(msk('2026-11-23T18:00:00')));
     expect(Object.keys(caseChanges(c, edited)).sort()).toEqual([
+      'atRiskAt',
       'criticality',
       'dueAt',
       'dueFirstResponseAt',
+      'nextDueAt',
       'updatedAt',
       'updatedBy',
       'version',
