@@ -87,6 +87,7 @@ function benchSize(cases: number, rows: Row[]): void {
   );
   measure(rows, cases, 'apiBootstrap', () => emulator.execute('apiBootstrap', [], { user: LEAD }));
   benchSettingsSaves(emulator, cases, rows);
+  benchHourly(emulator, cases, rows);
   benchPaste(emulator, cases, rows);
   const memory = process.memoryUsage();
   console.log(
@@ -104,6 +105,17 @@ function benchSettingsSaves(emulator: Emulator, cases: number, rows: Row[]): voi
   measure(rows, cases, 'apiSaveSettings (a list)', () =>
     emulator.execute('apiSaveSettings', [settings], { user: LEAD }),
   );
+}
+
+/**
+ * The hourly sweep two days later: the first run finds every case changed (labels, levels, an
+ * escalation each); the next hour's run finds almost nothing to write.
+ */
+function benchHourly(emulator: Emulator, cases: number, rows: Row[]): void {
+  emulator.clock.set(START.getTime() + 2 * 24 * 3600_000);
+  measure(rows, cases, 'runHourly (all escalate)', () => emulator.execute('runHourly', [], { user: LEAD }));
+  emulator.clock.set(emulator.clock.now() + 3600_000);
+  measure(rows, cases, 'runHourly (an hour later)', () => emulator.execute('runHourly', [], { user: LEAD }));
 }
 
 /**

@@ -328,6 +328,47 @@ describe('the sandbox view', () => {
     ]);
   });
 
+  test('NOW() against stored date-times: a whole row turns amber then red as the clock passes them, empty cells never', () => {
+    const { app, state, sheet } = open({ locale: 'ru_RU', timeZone: 'Europe/Moscow' });
+    const at = (iso: string) => new Date(`${iso}+03:00`);
+    // B: at risk from, C: next due; row 3 owes nothing (both empty).
+    sheet.getRange('A2:C3').setValues([
+      ['case 1', at('2026-11-23T11:30:00'), at('2026-11-23T12:00:00')],
+      ['case 2', '', ''],
+    ]);
+    const rule = (formula: string, color: string) =>
+      app
+        .newConditionalFormatRule()
+        .whenFormulaSatisfied(formula)
+        .setBackground(color)
+        .setRanges([sheet.getRange('A2:C3')])
+        .build();
+    sheet.setConditionalFormatRules([
+      rule('=AND($C2<>"",NOW()>$C2)', '#f4c7c3'),
+      rule('=AND($B2<>"",NOW()>=$B2)', '#fce8b2'),
+    ]);
+    const rows = (iso: string) =>
+      sheetView(state, sheet.getName(), { maxRows: 3, now: Date.parse(`${iso}+03:00`) })
+        .rows.slice(1)
+        .map((r) => r.cells.slice(0, 3).map((c) => c.background ?? ''));
+    expect(rows('2026-11-23T11:29:59')).toEqual([
+      ['', '', ''],
+      ['', '', ''],
+    ]);
+    expect(rows('2026-11-23T11:30:00')).toEqual([
+      ['#fce8b2', '#fce8b2', '#fce8b2'],
+      ['', '', ''],
+    ]);
+    expect(rows('2026-11-23T12:00:00')).toEqual([
+      ['#fce8b2', '#fce8b2', '#fce8b2'],
+      ['', '', ''],
+    ]);
+    expect(rows('2026-11-23T12:00:01')).toEqual([
+      ['#f4c7c3', '#f4c7c3', '#f4c7c3'],
+      ['', '', ''],
+    ]);
+  });
+
   test('a date condition relative to today uses the *_RELATIVE criteria', () => {
     const { app, state, sheet } = open({ locale: 'en_US', timeZone: 'Europe/Moscow' });
     sheet
