@@ -8,6 +8,7 @@ import { OPEN_STATUSES, STATUSES, type Case, type Criticality, type Status } fro
 import { dueNotices, noticeKey, type NoticeKind } from '../../src/domain/notices';
 import { defaultSettings, type Settings } from '../../src/domain/settings';
 import { clockMoments, dueResolution, slaState, withClockMoments } from '../../src/domain/sla';
+import { registrationInput } from '../support/workbook';
 
 const msk = (iso: string) => Date.parse(`${iso}+03:00`);
 const MIN = 60_000;
@@ -25,18 +26,7 @@ const S = settings();
 
 function register(criticality: Criticality, at = MONDAY_10, ownerEmail = 'prod@example.com'): Case {
   const fields = validateRegistration(
-    {
-      orderNo: 'K-1042',
-      client: 'Айгерим Сапарова',
-      contact: '+77015550102',
-      channel: 'WhatsApp',
-      source: 'Обращение клиента',
-      kind: 'Повреждение',
-      summary: 'Царапина на фасаде',
-      criticality,
-      ownerDept: S.departments[0]!.name,
-      ownerEmail,
-    },
+    registrationInput({ criticality, ownerDept: S.departments[0]!.name, ownerEmail, evidence: [] }),
     S,
     'agent@example.com',
   );

@@ -123,13 +123,18 @@ function escalatedEvent(c: Case, level: number, ctx: JobContext): CaseEvent {
   };
 }
 
-/** Flags, escalation and notices for every case; stops before `ctx.deadline`, leaving the rest. */
+/**
+ * Flags, escalation and notices for every case. Checks the deadline between phases: before the
+ * sweep (nothing done, the next run sweeps) and before delivery (the notices wait for the next
+ * run, which computes them again: they hold until sent).
+ */
 export function runHourlyJob(ctx: JobContext): JobOutcome {
   if (now() >= ctx.deadline) return { complete: false, summary: 'hourly: no time left; the next run sweeps' };
   const swept = withDocumentLock(() => sweepCases(ctx));
   const summary =
     `hourly: ${swept.cases} cases (${swept.open} open, ${swept.broken} broken), ` +
     `${swept.cellsChanged} cells changed, ${swept.escalated} escalated, ${swept.notices.length} notices due`;
+  if (now() >= ctx.deadline) return { complete: false, summary: `${summary}; delivery left for the next run` };
   return { complete: true, summary };
 }
 
