@@ -160,6 +160,11 @@ export interface SpreadsheetState {
   developerMetadata: DeveloperMetadataSpec[];
   /** Ids for protections, charts and developer metadata. */
   nextObjectId: number;
+  /**
+   * File > Settings > Recalculation (absent: ON_CHANGE, as a new spreadsheet has it). Stored only:
+   * the emulator evaluates NOW() and TODAY() at the virtual clock whenever a cell is read or shown.
+   */
+  recalculationInterval?: 'ON_CHANGE' | 'MINUTE' | 'HOUR';
 }
 
 export interface NewSpreadsheetOptions {

@@ -62,6 +62,8 @@ export type BooleanCriteriaName = keyof typeof BOOLEAN_CRITERIA;
 
 export const RELATIVE_DATE = enumOf('TODAY', 'TOMORROW', 'YESTERDAY', 'PAST_WEEK', 'PAST_MONTH', 'PAST_YEAR');
 export const PROTECTION_TYPE = enumOf('RANGE', 'SHEET');
+/** How often volatile functions (NOW, TODAY) recalculate besides on a change. */
+export const RECALCULATION_INTERVAL = enumOf('ON_CHANGE', 'MINUTE', 'HOUR');
 export const WRAP_STRATEGY = enumOf('WRAP', 'OVERFLOW', 'CLIP');
 export const BORDER_STYLE = enumOf('DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE');
 export const DEVELOPER_METADATA_VISIBILITY = enumOf('DOCUMENT', 'PROJECT');

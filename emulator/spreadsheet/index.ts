@@ -24,6 +24,7 @@ import {
   DEVELOPER_METADATA_VISIBILITY,
   DIMENSION,
   PROTECTION_TYPE,
+  RECALCULATION_INTERVAL,
   RELATIVE_DATE,
   WRAP_STRATEGY,
 } from './enums';
@@ -68,6 +69,10 @@ class FakeSpreadsheetApp extends SpreadsheetAppStub implements GoogleAppsScript.
 
   override get ProtectionType(): S['ProtectionType'] {
     return this.enumeration('ProtectionType', PROTECTION_TYPE);
+  }
+
+  override get RecalculationInterval(): S['RecalculationInterval'] {
+    return this.enumeration('RecalculationInterval', RECALCULATION_INTERVAL);
   }
 
   override get WrapStrategy(): S['WrapStrategy'] {

@@ -4,6 +4,8 @@
  * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet
  */
 import { gasError } from '../core/errors';
+import { asEnum, isMember } from '../core/enums';
+import { RECALCULATION_INTERVAL } from './enums';
 import { SpreadsheetStub } from '../generated/stubs';
 import { assertTimeZone } from '../core/timezone';
 import { signatureMismatch } from '../core/shared';
@@ -70,6 +72,21 @@ export class FakeSpreadsheet extends SpreadsheetStub implements GoogleAppsScript
   override getSpreadsheetTimeZone(): string {
     this.call('getSpreadsheetTimeZone');
     return this.state.timeZone;
+  }
+
+  override getRecalculationInterval(): GoogleAppsScript.Spreadsheet.RecalculationInterval {
+    this.call('getRecalculationInterval');
+    return asEnum<GoogleAppsScript.Spreadsheet.RecalculationInterval>(this.state.recalculationInterval ?? 'ON_CHANGE');
+  }
+
+  override setRecalculationInterval(recalculationInterval: unknown): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    this.call('setRecalculationInterval');
+    const interval = String(recalculationInterval);
+    if (!isMember(RECALCULATION_INTERVAL, interval)) {
+      throw gasError(`Invalid argument: recalculationInterval (${interval})`);
+    }
+    this.state.recalculationInterval = interval;
+    return this;
   }
 
   override setSpreadsheetTimeZone(timezone: string): void {

@@ -81,11 +81,23 @@ export function setupWorkbook(
 
   const cases = sheets.get(CASES) as Sheet;
   formatCases(cases, lang, settings ?? defaultSettings(lang, timeZone));
+  recalculateEveryMinute(ss);
   relabelStatuses(cases, lang);
   protectSystemColumns(cases, CASES, lang);
   protectWholeTab(sheets.get(EVENTS) as Sheet, EVENTS, lang);
   if (settings) protectSettings(settingsSheet, settings, runner);
   return report;
+}
+
+/**
+ * The rows' colours compare stored moments with `NOW()` (applyConditionalFormats). Sheets
+ * recalculates NOW() on a change, and also every minute or hour when the spreadsheet says so
+ * (File > Settings > Calculation): every minute, so that an open sheet turns a row red when its
+ * due time passes, not at the next edit.
+ */
+function recalculateEveryMinute(ss: Spreadsheet): void {
+  const minute = SpreadsheetApp.RecalculationInterval.MINUTE;
+  if (String(ss.getRecalculationInterval()) !== String(minute)) ss.setRecalculationInterval(minute);
 }
 
 /**

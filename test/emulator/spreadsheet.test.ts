@@ -202,6 +202,16 @@ describe('A1 notation', () => {
 });
 
 describe('sheets', () => {
+  test('the recalculation interval: ON_CHANGE for a new spreadsheet, set from the enum, anything else refused', () => {
+    const { app, ss } = open();
+    expect(String(ss.getRecalculationInterval())).toBe('ON_CHANGE');
+    expect(ss.setRecalculationInterval(app.RecalculationInterval.MINUTE)).toBe(ss);
+    expect(ss.getRecalculationInterval()).toBe(app.RecalculationInterval.MINUTE);
+    expect(() =>
+      ss.setRecalculationInterval('DAILY' as unknown as GoogleAppsScript.Spreadsheet.RecalculationInterval),
+    ).toThrow('Invalid argument: recalculationInterval (DAILY)');
+  });
+
   test('a new spreadsheet has one 1000 × 26 sheet, and so does an inserted sheet', () => {
     const { ss, sheet } = open({ locale: 'en_US' });
     expect([sheet.getName(), sheet.getMaxRows(), sheet.getMaxColumns()]).toEqual(['Sheet1', 1000, 26]);

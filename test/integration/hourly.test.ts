@@ -217,6 +217,16 @@ describe('the sheet stays true by itself', () => {
     expect(rowColour(emulator, c.id)).toBe(RED);
   });
 
+  test('setup sets the spreadsheet to recalculate NOW() every minute, so an open sheet turns too', () => {
+    const emulator = setUpWorkbook();
+    expect(asPerson(emulator, (ss) => String(ss.getRecalculationInterval()))).toBe('MINUTE');
+    asPerson(emulator, (ss) =>
+      ss.setRecalculationInterval('HOUR' as unknown as GoogleAppsScript.Spreadsheet.RecalculationInterval),
+    );
+    emulator.run('setupWorkbook', [], { user: LEAD });
+    expect(asPerson(emulator, (ss) => String(ss.getRecalculationInterval()))).toBe('MINUTE');
+  });
+
   test('setup repairs an old workbook: adds the moment columns and replaces the label rules, keeping a person’s own', () => {
     const emulator = setUpWorkbook({ now: MONDAY_10 });
     const c = register(emulator);
