@@ -1,10 +1,12 @@
 /**
  * Embedded charts, recorded as specs (type, source ranges, position, options) on their sheet; the
- * emulator does not draw them. The typed builders (asBarChart() and the like), getBlob/getAs
- * and the strategy setters are not modeled.
+ * emulator does not draw them. Of the typed builders, asBarChart() is modeled (its setters record
+ * the options the chart editor would); the others, getBlob/getAs, the strategy setters and the
+ * Charts.TextStyle setters are not.
  * https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
+ * https://developers.google.com/apps-script/reference/spreadsheet/embedded-bar-chart-builder
  */
-import { gasError } from '../core/errors';
+import { gasError, notModeled } from '../core/errors';
 import { ContainerInfoStub, EmbeddedChartBuilderStub, EmbeddedChartStub } from '../generated/stubs';
 import { asEnum } from '../core/enums';
 import { locationOf, type SheetsContext } from './context';
@@ -99,15 +101,22 @@ export class FakeEmbeddedChartBuilder
   implements GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder
 {
   constructor(
-    private readonly context: SheetsContext,
-    private readonly draft: ChartDraft,
+    protected readonly context: SheetsContext,
+    protected readonly draft: ChartDraft,
   ) {
     super();
   }
 
-  private local(member: string): this {
+  protected local(member: string): this {
     this.context.local(`EmbeddedChartBuilder.${member}`);
     return this;
+  }
+
+  /** The same chart as a bar chart (horizontal bars): type BAR, and the bar chart's setters. */
+  override asBarChart(): FakeEmbeddedBarChartBuilder {
+    this.local('asBarChart');
+    this.draft.type = 'BAR';
+    return new FakeEmbeddedBarChartBuilder(this.context, this.draft);
   }
 
   override setChartType(type: unknown): this {
@@ -160,6 +169,93 @@ export class FakeEmbeddedChartBuilder
     this.local('build');
     if (!this.draft.type) throw gasError('Chart type is not set: call setChartType before build.');
     return new FakeEmbeddedChart(this.context, cloneDraft(this.draft));
+  }
+}
+
+/**
+ * EmbeddedBarChartBuilder: the generic builder's members plus setters that record chart options
+ * under the names Sheets reports them with (getOptions().get('title'), 'hAxis.title', …). In a
+ * bar chart the categories run down the vertical axis and the values along the horizontal one.
+ */
+export class FakeEmbeddedBarChartBuilder
+  extends FakeEmbeddedChartBuilder
+  implements GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder
+{
+  private set(member: string, option: string, value: unknown): this {
+    this.draft.options[option] = value;
+    return this.local(member);
+  }
+
+  setTitle(chartTitle: string): this {
+    return this.set('setTitle', 'title', String(chartTitle));
+  }
+
+  setXAxisTitle(title: string): this {
+    return this.set('setXAxisTitle', 'hAxis.title', String(title));
+  }
+
+  setYAxisTitle(title: string): this {
+    return this.set('setYAxisTitle', 'vAxis.title', String(title));
+  }
+
+  setColors(cssValues: string[]): this {
+    if (!Array.isArray(cssValues)) throw gasError("The parameters don't match the method signature for setColors.");
+    return this.set('setColors', 'colors', cssValues.map(String));
+  }
+
+  setBackgroundColor(cssValue: string): this {
+    return this.set('setBackgroundColor', 'backgroundColor', String(cssValue));
+  }
+
+  /** Charts.Position (NONE, TOP, RIGHT, BOTTOM): the legend's position, as its option reads. */
+  setLegendPosition(position: GoogleAppsScript.Charts.Position): this {
+    return this.set('setLegendPosition', 'legend.position', String(position).toLowerCase());
+  }
+
+  setStacked(): this {
+    return this.set('setStacked', 'isStacked', true);
+  }
+
+  reverseCategories(): this {
+    return this.set('reverseCategories', 'vAxis.direction', -1);
+  }
+
+  reverseDirection(): this {
+    return this.set('reverseDirection', 'hAxis.direction', -1);
+  }
+
+  useLogScale(): this {
+    return this.set('useLogScale', 'hAxis.logScale', true);
+  }
+
+  /** The value axis's range. */
+  setRange(start: number, end: number): this {
+    this.draft.options['hAxis.viewWindow.min'] = start;
+    return this.set('setRange', 'hAxis.viewWindow.max', end);
+  }
+
+  setLegendTextStyle(): this {
+    return notModeled('EmbeddedBarChartBuilder.setLegendTextStyle');
+  }
+
+  setTitleTextStyle(): this {
+    return notModeled('EmbeddedBarChartBuilder.setTitleTextStyle');
+  }
+
+  setXAxisTextStyle(): this {
+    return notModeled('EmbeddedBarChartBuilder.setXAxisTextStyle');
+  }
+
+  setXAxisTitleTextStyle(): this {
+    return notModeled('EmbeddedBarChartBuilder.setXAxisTitleTextStyle');
+  }
+
+  setYAxisTextStyle(): this {
+    return notModeled('EmbeddedBarChartBuilder.setYAxisTextStyle');
+  }
+
+  setYAxisTitleTextStyle(): this {
+    return notModeled('EmbeddedBarChartBuilder.setYAxisTitleTextStyle');
   }
 }
 

@@ -107,6 +107,20 @@ export function rowToCase(
   rowNumber: number,
   lang: Lang,
 ): { value: Case | null; problems: CellProblem[] } {
+  return rowToCaseFields(table, row, rowNumber, lang, CASE_FIELD_NAMES);
+}
+
+/**
+ * Reads `fields` of a case from a row (a job that reads only the columns it needs); a broken
+ * cell among them refuses the row, a broken cell elsewhere is not looked at.
+ */
+export function rowToCaseFields<F extends CaseField>(
+  table: Table,
+  row: readonly unknown[],
+  rowNumber: number,
+  lang: Lang,
+  fields: readonly F[],
+): { value: Pick<Case, F> | null; problems: CellProblem[] } {
   const problems: CellProblem[] = [];
   const at = (key: string) => `${columnLetter(table.has(key) ? table.columnNumber(key) : 0)}${rowNumber}`;
   const broken = (key: CaseField, message: MessageKey, value: string) =>
@@ -169,7 +183,7 @@ export function rowToCase(
   };
 
   const value: Record<string, unknown> = {};
-  for (const field of CASE_FIELD_NAMES) value[field] = read[CASE_FIELDS[field].kind](field);
-  for (const field of EMPTY_MEANS_CREATED) value[field] ??= value.createdAt;
-  return { value: problems.length === 0 ? (value as Case) : null, problems };
+  for (const field of fields) value[field] = read[CASE_FIELDS[field].kind](field);
+  for (const field of EMPTY_MEANS_CREATED) if (field in value) value[field] ??= value.createdAt;
+  return { value: problems.length === 0 ? (value as Pick<Case, F>) : null, problems };
 }

@@ -1,0 +1,74 @@
+/**
+ * The bar chart builder of the fake (EmbeddedChartBuilder.asBarChart): the chart is a BAR chart
+ * whose setters record the options Sheets reports, it is inserted, read back and removed like any
+ * chart, clearing the sheet leaves it (as in Sheets: Sheet.clear clears contents and formats, not
+ * charts), and what is not modeled says so.
+ * https://developers.google.com/apps-script/reference/spreadsheet/embedded-bar-chart-builder
+ */
+import { createExecutionEnv } from '../../emulator/core/execution';
+import { createEmulatorState } from '../../emulator/core/state';
+import { createSpreadsheetApp } from '../../emulator/spreadsheet';
+
+function open() {
+  const state = createEmulatorState({ owner: 'lead@example.com', now: Date.UTC(2026, 10, 30, 6) });
+  const env = createExecutionEnv({ state, user: { email: 'lead@example.com' } });
+  const ss = createSpreadsheetApp(env).getActiveSpreadsheet();
+  return { env, ss, sheet: ss.getSheets()[0]! };
+}
+
+describe('EmbeddedBarChartBuilder', () => {
+  test('asBarChart builds a BAR chart with its title, axis titles, colours and legend', () => {
+    const { sheet } = open();
+    sheet.getRange('A1:B3').setValues([
+      ['Cause', 'Cases'],
+      ['Defect', 2],
+      ['Picking', 1],
+    ]);
+    const chart = sheet
+      .newChart()
+      .asBarChart()
+      .addRange(sheet.getRange('A1:A3'))
+      .addRange(sheet.getRange('B1:B3'))
+      .setTitle('Top causes 2026-W48')
+      .setXAxisTitle('Cases')
+      .setYAxisTitle('Cause')
+      .setColors(['#1a73e8'])
+      .setLegendPosition('NONE' as never)
+      .setPosition(4, 9, 0, 0)
+      .build();
+    sheet.insertChart(chart);
+    const [stored] = sheet.getCharts();
+    expect(String(stored!.modify().getChartType())).toBe('BAR');
+    expect(stored!.getRanges().map((r) => r.getA1Notation())).toEqual(['A1:A3', 'B1:B3']);
+    const options = stored!.getOptions();
+    expect(['title', 'hAxis.title', 'vAxis.title', 'legend.position'].map((o) => options.get(o))).toEqual([
+      'Top causes 2026-W48',
+      'Cases',
+      'Cause',
+      'none',
+    ]);
+    expect(options.get('colors')).toEqual(['#1a73e8']);
+    expect([stored!.getContainerInfo().getAnchorRow(), stored!.getContainerInfo().getAnchorColumn()]).toEqual([4, 9]);
+  });
+
+  test('the chart stays through Sheet.clear and goes with removeChart; building and inserting cost one call', () => {
+    const { env, sheet } = open();
+    const before = env.meter.snapshot().roundTrips;
+    sheet.insertChart(sheet.newChart().asBarChart().addRange(sheet.getRange('A1:B3')).setTitle('t').build());
+    expect(env.meter.snapshot().roundTrips - before).toBe(1);
+    sheet.clear();
+    expect(sheet.getCharts()).toHaveLength(1);
+    sheet.removeChart(sheet.getCharts()[0]!);
+    expect(sheet.getCharts()).toHaveLength(0);
+  });
+
+  test('text styles are not modeled and say so', () => {
+    const { sheet } = open();
+    expect(() =>
+      sheet
+        .newChart()
+        .asBarChart()
+        .setTitleTextStyle(null as never),
+    ).toThrow(/EmbeddedBarChartBuilder\.setTitleTextStyle/);
+  });
+});
