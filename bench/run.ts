@@ -89,6 +89,7 @@ function benchSize(cases: number, rows: Row[]): void {
   benchSettingsSaves(emulator, cases, rows);
   benchHourly(emulator, cases, rows);
   benchPaste(emulator, cases, rows);
+  benchWeekly(emulator, cases, rows);
   const memory = process.memoryUsage();
   console.log(
     `  ${cases} cases: seeded in ${(seedMs / 1000).toFixed(1)} s (${(seedMs / Math.max(1, cases)).toFixed(1)} ms/execution), ` +
@@ -129,6 +130,19 @@ function benchPaste(emulator: Emulator, cases: number, rows: Row[]): void {
     if (!result) throw new Error('no onEdit trigger ran');
     return result;
   });
+}
+
+/**
+ * The weekly report the Monday after: every case read once (its KPI columns), the tab written,
+ * the leaders' summary sent; then run again for the same week (the tab rewritten in place).
+ */
+function benchWeekly(emulator: Emulator, cases: number, rows: Row[]): void {
+  emulator.clock.set(START.getTime() + 7 * 24 * 3600_000);
+  const yes = () => ({ button: 'YES' });
+  measure(rows, cases, 'runWeekly', () => emulator.execute('runWeekly', [], { user: LEAD, respond: yes }));
+  measure(rows, cases, 'runWeekly (same week again)', () =>
+    emulator.execute('runWeekly', [], { user: LEAD, respond: yes }),
+  );
 }
 
 function main(): void {

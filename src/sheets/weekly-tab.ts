@@ -119,7 +119,8 @@ export function writeWeeklyTab(wb: Workbook, label: string, layout: WeeklyLayout
     );
   }
 
-  const names = [...sheets.filter((s) => s !== existing).map((s) => s.getName()), name];
+  // This week's tab first: of two tabs for one week (the other one in the other language), it stays.
+  const names = [name, ...sheets.filter((s) => s !== existing).map((s) => s.getName())];
   const deleted = weeklyTabsToDelete(names).filter((old) => old !== name);
   for (const old of deleted) {
     const doomed = sheets.find((s) => s !== existing && s.getName() === old);

@@ -27,13 +27,13 @@ describe('EmbeddedBarChartBuilder', () => {
     const chart = sheet
       .newChart()
       .asBarChart()
-      .addRange(sheet.getRange('A1:A3'))
-      .addRange(sheet.getRange('B1:B3'))
       .setTitle('Top causes 2026-W48')
       .setXAxisTitle('Cases')
       .setYAxisTitle('Cause')
       .setColors(['#1a73e8'])
       .setLegendPosition('NONE' as never)
+      .addRange(sheet.getRange('A1:A3'))
+      .addRange(sheet.getRange('B1:B3'))
       .setPosition(4, 9, 0, 0)
       .build();
     sheet.insertChart(chart);
@@ -54,7 +54,7 @@ describe('EmbeddedBarChartBuilder', () => {
   test('the chart stays through Sheet.clear and goes with removeChart; building and inserting cost one call', () => {
     const { env, sheet } = open();
     const before = env.meter.snapshot().roundTrips;
-    sheet.insertChart(sheet.newChart().asBarChart().addRange(sheet.getRange('A1:B3')).setTitle('t').build());
+    sheet.insertChart(sheet.newChart().asBarChart().setTitle('t').addRange(sheet.getRange('A1:B3')).build());
     expect(env.meter.snapshot().roundTrips - before).toBe(1);
     sheet.clear();
     expect(sheet.getCharts()).toHaveLength(1);
