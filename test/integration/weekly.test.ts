@@ -7,7 +7,7 @@
  */
 import type { Emulator } from '../../emulator/runtime';
 import type { CaseView } from '../../src/server/api';
-import { AGENT, asPerson, LEAD, OWNER, registrationInput, setUpWorkbook } from '../support/workbook';
+import { AGENT, asPerson, LEAD, registrationInput, setUpWorkbook } from '../support/workbook';
 
 const STOCK_OWNER = 'stock@example.com';
 const LOGISTICS_OWNER = 'logistics@example.com';
