@@ -4,7 +4,8 @@
  * email. Pure: the sheets layer writes the layout as it is, the job sends the email.
  */
 import type { EmailDoc, EmailItem } from './email';
-import { t, type Lang, type MessageKey } from './i18n';
+import type { Lang } from './i18n';
+import { tServer, type ServerMessageKey } from './i18n/server';
 import { parseWeekLabel, previousWeek, weekPeriod, type WeekPeriod } from './iso-week';
 import {
   periodKpis,
@@ -60,7 +61,7 @@ export function weeklyReport(
 const LANGS: readonly Lang[] = ['ru', 'en'];
 
 export function weeklyTabName(label: string, lang: Lang): string {
-  return t(lang, 'weekly.tabName', { week: label });
+  return tServer(lang, 'weekly.tabName', { week: label });
 }
 
 /** The week label of a weekly tab's name (in either language); null for every other tab. */
@@ -136,8 +137,14 @@ export interface KpiLine {
 }
 
 export function kpiLines(kpis: PeriodKpis, lang: Lang): KpiLine[] {
-  const line = (key: MessageKey, value: number | null, format: ValueFormat, cases: number | null, inMail = true) => ({
-    label: t(lang, key),
+  const line = (
+    key: ServerMessageKey,
+    value: number | null,
+    format: ValueFormat,
+    cases: number | null,
+    inMail = true,
+  ) => ({
+    label: tServer(lang, key),
     value,
     format,
     cases,
@@ -149,7 +156,7 @@ export function kpiLines(kpis: PeriodKpis, lang: Lang): KpiLine[] {
   ];
   for (const criticality of CRITICALITIES) {
     const times = kpis.timeToClose[criticality];
-    const label = (key: MessageKey) => t(lang, key, { criticality });
+    const label = (key: ServerMessageKey) => tServer(lang, key, { criticality });
     lines.push(
       {
         label: label('weekly.kpi.median'),
@@ -176,15 +183,15 @@ export function kpiLines(kpis: PeriodKpis, lang: Lang): KpiLine[] {
 }
 
 function valueText(value: number | null, format: ValueFormat, lang: Lang): string {
-  if (value === null) return t(lang, 'weekly.noData');
+  if (value === null) return tServer(lang, 'weekly.noData');
   if (format === 'percent') return percentText(value, lang);
   if (format === 'hours') return decimal(value, 1, lang);
   return String(value);
 }
 
 function bottleneckText(bottleneck: DepartmentLoad | null, lang: Lang): string {
-  if (!bottleneck) return t(lang, 'weekly.noBottleneck');
-  return t(lang, 'weekly.bottleneck', {
+  if (!bottleneck) return tServer(lang, 'weekly.noBottleneck');
+  return tServer(lang, 'weekly.bottleneck', {
     department: bottleneck.department || '—',
     missed: bottleneck.resolvedLate + bottleneck.overdue,
     late: bottleneck.resolvedLate,
@@ -284,7 +291,7 @@ function cellRect(row: number, column: number): Rect {
 
 export function weeklyLayout(report: WeeklyReport, lang: Lang): WeeklyLayout {
   const b = new LayoutBuilder();
-  const tr = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
+  const tr = (key: ServerMessageKey, params?: Record<string, string | number>) => tServer(lang, key, params);
   const noData = tr('weekly.noData');
   const { week, kpis, causes } = report;
 
@@ -378,14 +385,14 @@ export function weeklyEmail(report: WeeklyReport, lang: Lang, tab: { name: strin
     .filter((c) => c.count > 0)
     .slice(0, MAIL_CAUSES)
     .map((c) => ({
-      title: t(lang, 'weekly.mail.cause', { cause: c.cause, count: c.count, share: percentText(c.share, lang) }),
-      facts: [t(lang, 'weekly.mail.causeChange', { previous: c.previous, change: changeText(c.change) })],
+      title: tServer(lang, 'weekly.mail.cause', { cause: c.cause, count: c.count, share: percentText(c.share, lang) }),
+      facts: [tServer(lang, 'weekly.mail.causeChange', { previous: c.previous, change: changeText(c.change) })],
     }));
   const kpiItems: EmailItem[] = kpiLines(kpis, lang)
     .filter((line) => line.inMail)
     .map((line) => ({
-      title: t(lang, 'weekly.mail.kpi', { name: line.label, value: valueText(line.value, line.format, lang) }),
-      facts: line.cases === null ? [] : [t(lang, 'weekly.mail.basis', { count: line.cases })],
+      title: tServer(lang, 'weekly.mail.kpi', { name: line.label, value: valueText(line.value, line.format, lang) }),
+      facts: line.cases === null ? [] : [tServer(lang, 'weekly.mail.basis', { count: line.cases })],
     }));
   const neck = kpis.bottleneck;
   const bottleneckItems: EmailItem[] = neck
@@ -393,7 +400,7 @@ export function weeklyEmail(report: WeeklyReport, lang: Lang, tab: { name: strin
         {
           title: neck.department || '—',
           facts: [
-            t(lang, 'weekly.mail.department', {
+            tServer(lang, 'weekly.mail.department', {
               open: neck.open,
               overdue: neck.overdue,
               median: valueText(neck.medianHours, 'hours', lang),
@@ -406,17 +413,19 @@ export function weeklyEmail(report: WeeklyReport, lang: Lang, tab: { name: strin
     : [];
   return {
     lang,
-    subject: t(lang, 'weekly.mail.subject', dates),
-    title: t(lang, 'weekly.mail.title', dates),
+    subject: tServer(lang, 'weekly.mail.subject', dates),
+    title: tServer(lang, 'weekly.mail.title', dates),
     intro: bottleneckText(neck, lang),
     sections: [
       {
-        title: t(lang, 'weekly.mail.topCauses'),
-        items: top.length > 0 ? top : [{ title: t(lang, 'weekly.noCauses'), facts: [] }],
+        title: tServer(lang, 'weekly.mail.topCauses'),
+        items: top.length > 0 ? top : [{ title: tServer(lang, 'weekly.noCauses'), facts: [] }],
       },
-      { title: t(lang, 'weekly.mail.kpis'), items: kpiItems },
-      ...(bottleneckItems.length > 0 ? [{ title: t(lang, 'weekly.mail.bottleneck'), items: bottleneckItems }] : []),
+      { title: tServer(lang, 'weekly.mail.kpis'), items: kpiItems },
+      ...(bottleneckItems.length > 0
+        ? [{ title: tServer(lang, 'weekly.mail.bottleneck'), items: bottleneckItems }]
+        : []),
     ],
-    link: { url: tab.url, label: t(lang, 'weekly.mail.open', { tab: tab.name }) },
+    link: { url: tab.url, label: tServer(lang, 'weekly.mail.open', { tab: tab.name }) },
   };
 }

@@ -17,3 +17,4 @@ export {
 } from './api';
 export { apiUploadEvidence } from './evidence';
 export { runHourly } from './jobs/hourly';
+export { runWeekly } from './jobs/weekly';

@@ -12,12 +12,6 @@ export type Cell = string | number | boolean | Date;
 /** What a cell should receive: a value, or null to leave it empty. */
 export type CellWrite = Cell | null;
 
-/**
- * Cells one more read call is worth: a Sheets round trip costs about as much as reading 5,000
- * cells (docs/architecture.md, The performance model: 150 ms a call, 0.03 ms a cell).
- */
-const CELLS_PER_CALL = 5_000;
-
 export class Table {
   /** 0-based column index → column key. */
   private readonly keyAt: ReadonlyMap<number, string>;
@@ -90,33 +84,6 @@ export class Table {
       .getRange(firstRow, this.columnNumber(key), rows, 1)
       .getValues()
       .map(([value]) => value);
-  }
-
-  /**
-   * Columns `keys` of every data row, read in bulk: one read per run of the wanted columns, where
-   * a run reads across a gap of other columns when those cells cost less than one more call
-   * (docs/architecture.md, The performance model). Rows come back full width (sheet row =
-   * index + 2) so `get` reads them; cells of columns not read are undefined. One call more to
-   * find the last row.
-   */
-  readColumns(keys: readonly string[]): unknown[][] {
-    const count = this.sheet.getLastRow() - 1;
-    const wanted = [...new Set(keys.map((key) => this.columns.get(key)))]
-      .filter((i): i is number => i !== undefined)
-      .sort((a, b) => a - b);
-    if (count < 1 || wanted.length === 0) return [];
-    const spans: Array<[number, number]> = [];
-    for (const index of wanted) {
-      const span = spans[spans.length - 1];
-      if (span && (index - span[1] - 1) * count < CELLS_PER_CALL) span[1] = index;
-      else spans.push([index, index]);
-    }
-    const rows: unknown[][] = Array.from({ length: count }, () => new Array<unknown>(this.width));
-    for (const [from, to] of spans) {
-      const block = this.sheet.getRange(2, from + 1, count, to - from + 1).getValues();
-      block.forEach((values, i) => values.forEach((value, j) => ((rows[i] as unknown[])[from + j] = value)));
-    }
-    return rows;
   }
 
   /**

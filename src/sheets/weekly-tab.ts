@@ -15,20 +15,23 @@ import {
 } from '../domain/weekly-report';
 import { columnLetter } from './a1';
 import { rowToCaseFields, type CellProblem } from './case-row';
+import { readColumns } from './column-blocks';
 import { toCell } from './table';
 import { casesTable, type Workbook } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
- * Every case's KPI fields: one read per run of those columns (Table.readColumns), whatever the
+ * Every case's KPI fields: one read per block of those columns (column-blocks.ts), whatever the
  * number of cases. A row with a broken cell among them is reported and left out of the figures.
  */
 export function readKpiCases(wb: Workbook): { cases: KpiCase[]; problems: CellProblem[] } {
   const table = casesTable(wb);
   const cases: KpiCase[] = [];
   const problems: CellProblem[] = [];
-  table.readColumns(KPI_FIELDS).forEach((raw, i) => {
+  const rows = table.sheet.getLastRow() - 1;
+  if (rows < 1 || !table.has('id')) return { cases, problems };
+  readColumns(table, KPI_FIELDS, 2, rows).forEach((raw, i) => {
     if (String(table.get(raw, 'id') ?? '').trim() === '') return;
     const parsed = rowToCaseFields(table, raw, i + 2, wb.lang, KPI_FIELDS);
     if (parsed.value) cases.push(parsed.value);

@@ -30,7 +30,11 @@ export function languageOfLocale(locale: string | null | undefined): Lang {
 
 /** The message in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text = CATALOGS[lang][key] ?? key;
+  return interpolate(CATALOGS[lang][key] ?? key, params);
+}
+
+/** `text` with its `{name}` placeholders filled from `params`; unknown ones stay as they are. */
+export function interpolate(text: string, params: Record<string, string | number>): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
   );
