@@ -132,54 +132,32 @@ export interface KpiLine {
   format: ValueFormat;
   /** The cases it rests on; null where the line is itself a count. */
   cases: number | null;
-  /** Shown in the email's short summary. */
-  inMail: boolean;
 }
 
+/** The week's KPIs as the tab lists them, each with the cases it rests on. */
 export function kpiLines(kpis: PeriodKpis, lang: Lang): KpiLine[] {
-  const line = (
-    key: ServerMessageKey,
-    value: number | null,
-    format: ValueFormat,
-    cases: number | null,
-    inMail = true,
-  ) => ({
-    label: tServer(lang, key),
+  const line = (label: string, value: number | null, format: ValueFormat, cases: number | null): KpiLine => ({
+    label,
     value,
     format,
     cases,
-    inMail,
   });
-  const lines: KpiLine[] = [
-    line('weekly.kpi.firstResponse', kpis.firstResponse.value, 'percent', kpis.firstResponse.cases),
-    line('weekly.kpi.pending', kpis.firstResponse.pending, 'count', null, false),
+  const text = (key: ServerMessageKey, params?: Record<string, string>) => tServer(lang, key, params);
+  const { firstResponse, reopen, bypass } = kpis;
+  return [
+    line(text('weekly.kpi.firstResponse'), firstResponse.value, 'percent', firstResponse.cases),
+    line(text('weekly.kpi.pending'), firstResponse.pending, 'count', null),
+    ...CRITICALITIES.flatMap((criticality) => {
+      const times = kpis.timeToClose[criticality];
+      return [
+        line(text('weekly.kpi.median', { criticality }), times.medianHours, 'hours', times.cases),
+        line(text('weekly.kpi.p90', { criticality }), times.p90Hours, 'hours', times.cases),
+        line(text('weekly.kpi.within', { criticality }), times.withinTarget.value, 'percent', times.cases),
+      ];
+    }),
+    line(text('weekly.kpi.reopen'), reopen.value, 'percent', reopen.cases),
+    line(text('weekly.kpi.bypass'), bypass.value, 'percent', bypass.cases),
   ];
-  for (const criticality of CRITICALITIES) {
-    const times = kpis.timeToClose[criticality];
-    const label = (key: ServerMessageKey) => tServer(lang, key, { criticality });
-    lines.push(
-      {
-        label: label('weekly.kpi.median'),
-        value: times.medianHours,
-        format: 'hours',
-        cases: times.cases,
-        inMail: true,
-      },
-      { label: label('weekly.kpi.p90'), value: times.p90Hours, format: 'hours', cases: times.cases, inMail: false },
-      {
-        label: label('weekly.kpi.within'),
-        value: times.withinTarget.value,
-        format: 'percent',
-        cases: times.cases,
-        inMail: true,
-      },
-    );
-  }
-  lines.push(
-    line('weekly.kpi.reopen', kpis.reopen.value, 'percent', kpis.reopen.cases),
-    line('weekly.kpi.bypass', kpis.bypass.value, 'percent', kpis.bypass.cases),
-  );
-  return lines;
 }
 
 function valueText(value: number | null, format: ValueFormat, lang: Lang): string {
@@ -388,24 +366,47 @@ export function weeklyEmail(report: WeeklyReport, lang: Lang, tab: { name: strin
       title: tServer(lang, 'weekly.mail.cause', { cause: c.cause, count: c.count, share: percentText(c.share, lang) }),
       facts: [tServer(lang, 'weekly.mail.causeChange', { previous: c.previous, change: changeText(c.change) })],
     }));
-  const kpiItems: EmailItem[] = kpiLines(kpis, lang)
-    .filter((line) => line.inMail)
-    .map((line) => ({
-      title: tServer(lang, 'weekly.mail.kpi', { name: line.label, value: valueText(line.value, line.format, lang) }),
-      facts: line.cases === null ? [] : [tServer(lang, 'weekly.mail.basis', { count: line.cases })],
-    }));
+  // The summary is short: first response, per criticality the median and the share within target
+  // in one line, reopen rate and bypass share; the tab has the rest.
+  const basis = (count: number) => [tServer(lang, 'weekly.mail.basis', { count })];
+  const kpi = (label: string, value: number | null, cases: number): EmailItem => ({
+    title: tServer(lang, 'weekly.mail.kpi', { name: label, value: valueText(value, 'percent', lang) }),
+    facts: basis(cases),
+  });
+  const kpiItems: EmailItem[] = [
+    kpi(tServer(lang, 'weekly.kpi.firstResponse'), kpis.firstResponse.value, kpis.firstResponse.cases),
+    ...CRITICALITIES.map((criticality): EmailItem => {
+      const times = kpis.timeToClose[criticality];
+      const title =
+        times.cases === 0
+          ? tServer(lang, 'weekly.mail.noResolution', { criticality })
+          : tServer(lang, 'weekly.mail.resolution', {
+              criticality,
+              median: valueText(times.medianHours, 'hours', lang),
+              within: valueText(times.withinTarget.value, 'percent', lang),
+            });
+      return { title, facts: basis(times.cases) };
+    }),
+    kpi(tServer(lang, 'weekly.kpi.reopen'), kpis.reopen.value, kpis.reopen.cases),
+    kpi(tServer(lang, 'weekly.kpi.bypass'), kpis.bypass.value, kpis.bypass.cases),
+  ];
   const neck = kpis.bottleneck;
   const bottleneckItems: EmailItem[] = neck
     ? [
         {
           title: neck.department || '—',
           facts: [
-            tServer(lang, 'weekly.mail.department', {
-              open: neck.open,
-              overdue: neck.overdue,
-              median: valueText(neck.medianHours, 'hours', lang),
-              within: valueText(neck.withinTarget.value, 'percent', lang),
-            }),
+            tServer(lang, 'weekly.mail.deptLoad', { open: neck.open, overdue: neck.overdue }),
+            ...(neck.medianHours === null
+              ? []
+              : [tServer(lang, 'weekly.mail.deptMedian', { median: valueText(neck.medianHours, 'hours', lang) })]),
+            ...(neck.withinTarget.value === null
+              ? []
+              : [
+                  tServer(lang, 'weekly.mail.deptWithin', {
+                    within: valueText(neck.withinTarget.value, 'percent', lang),
+                  }),
+                ]),
           ],
           tone: neck.overdue > 0 ? 'overdue' : 'normal',
         },

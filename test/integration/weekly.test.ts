@@ -238,6 +238,8 @@ describe('the weekly top-causes tab, through the built bundle', () => {
     expect(mail!.from).toBe(LEAD);
     expect(mail!.body).toContain(`${DEFECT}: 2 (66,7 %)`);
     expect(mail!.body).toContain('Первый ответ в срок: 60 %');
+    expect(mail!.body).toContain('Решение A: медиана 8 раб. ч, в срок 50 %');
+    expect(mail!.body).toContain('Решение C: нет данных');
     expect(mail!.body).toContain('Узкое место: Производство');
     const gid = asPerson(emulator, (ss) => ss.getSheetByName(TAB)!.getSheetId());
     expect(mail!.body).toContain(`/edit#gid=${gid}`);

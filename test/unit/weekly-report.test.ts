@@ -156,7 +156,14 @@ describe('the leaders’ summary', () => {
       'Ошибка поставщика: 1 (20%)',
       'Ошибка замера или проекта: 1 (20%)',
     ]);
-    expect(doc.sections[1]!.items[0]).toEqual({ title: 'First response on time: 100%', facts: ['cases counted: 5'] });
+    expect(doc.sections[1]!.items.map((i) => [i.title, ...i.facts])).toEqual([
+      ['First response on time: 100%', 'cases counted: 5'],
+      ['Resolution A: no data', 'cases counted: 0'],
+      ['Resolution B: median 1 business h, 100% within target', 'cases counted: 5'], // each 10:00 → 11:00
+      ['Resolution C: no data', 'cases counted: 0'],
+      ['Reopen rate: 0%', 'cases counted: 5'],
+      ['Share of promises past client service: 0%', 'cases counted: 5'],
+    ]);
     expect(doc.link).toEqual({ url: 'https://docs.google.com/x#gid=1', label: 'Open the tab "Top causes 2026-W48"' });
     expect(doc.intro).toBe('No bottleneck: no case is past its target.');
   });

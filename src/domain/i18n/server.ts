@@ -55,7 +55,11 @@ const ru = {
   'weekly.mail.kpi': '{name}: {value}',
   'weekly.mail.basis': 'кейсов в расчёте: {count}',
   'weekly.mail.bottleneck': 'Узкое место',
-  'weekly.mail.department': 'открыто {open}, просрочено {overdue}, медиана решения {median} раб. ч, в срок {within}',
+  'weekly.mail.resolution': 'Решение {criticality}: медиана {median} раб. ч, в срок {within}',
+  'weekly.mail.noResolution': 'Решение {criticality}: нет данных',
+  'weekly.mail.deptLoad': 'открыто {open}, просрочено {overdue}',
+  'weekly.mail.deptMedian': 'медиана решения {median} раб. ч',
+  'weekly.mail.deptWithin': 'в срок {within}',
   'weekly.mail.open': 'Открыть вкладку «{tab}»',
   'weekly.summary': 'вкладка «{tab}» записана; письмо руководителям: {sent} из {recipients}',
   'weekly.summary.quota':
@@ -111,8 +115,11 @@ const en: Record<keyof typeof ru, string> = {
   'weekly.mail.kpi': '{name}: {value}',
   'weekly.mail.basis': 'cases counted: {count}',
   'weekly.mail.bottleneck': 'Bottleneck',
-  'weekly.mail.department':
-    '{open} open, {overdue} overdue, median to resolve {median} business h, {within} within target',
+  'weekly.mail.resolution': 'Resolution {criticality}: median {median} business h, {within} within target',
+  'weekly.mail.noResolution': 'Resolution {criticality}: no data',
+  'weekly.mail.deptLoad': '{open} open, {overdue} overdue',
+  'weekly.mail.deptMedian': 'median to resolve {median} business h',
+  'weekly.mail.deptWithin': '{within} within target',
   'weekly.mail.open': 'Open the tab "{tab}"',
   'weekly.summary': 'tab "{tab}" written; summary to leaders: {sent} of {recipients}',
   'weekly.summary.quota':
