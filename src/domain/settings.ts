@@ -21,6 +21,8 @@ export interface TeamMember {
   name: string;
   role: Role;
   team: string;
+  /** The language of the emails this person gets; none: the workbook's language. */
+  language?: Lang;
 }
 
 export interface MessageTemplate {
@@ -142,6 +144,15 @@ const TEMPLATES: Record<Lang, MessageTemplate[]> = {
     },
   ],
 };
+
+/**
+ * The language of `email`'s messages: theirs from the team list, else the workbook's (a department
+ * head or the COO need not be on the team).
+ */
+export function languageOf(settings: Settings, email: string): Lang {
+  const normalized = normalizeEmail(email);
+  return settings.team.find((m) => normalizeEmail(m.email) === normalized)?.language ?? settings.language;
+}
 
 export function defaultSettings(language: Lang, timeZone: string): Settings {
   const lists = LISTS[language];
@@ -286,6 +297,8 @@ export function settingsProblems(s: Settings): Problem[] {
     checkLength(`team.${i}.name`, m.name, 'settings.tooLong.memberName', LIMITS.label);
     checkLength(`team.${i}.team`, m.team, 'settings.tooLong.memberTeam', LIMITS.label);
     if (!ROLES.includes(m.role)) add(`team.${i}.role`, 'settings.role', { value: preview(String(m.role)) });
+    if (m.language !== undefined && m.language !== 'ru' && m.language !== 'en')
+      add(`team.${i}.language`, 'settings.language');
     const email = normalizeEmail(m.email);
     if (email && seen.has(email)) add(`team.${i}.email`, 'settings.duplicate', { value: preview(m.email) });
     seen.add(email);
@@ -421,6 +434,9 @@ export function coerceSettings(input: unknown): Settings {
         name: str(o.name ?? '', `team.${i}.name`),
         role: str(o.role, `team.${i}.role`) as Role,
         team: str(o.team ?? '', `team.${i}.team`),
+        ...(o.language !== undefined && o.language !== null && o.language !== ''
+          ? { language: str(o.language, `team.${i}.language`) as Lang }
+          : {}),
       };
     }),
     templates: arr(root.templates, 'templates').map((tpl, i) => {

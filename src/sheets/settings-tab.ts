@@ -13,7 +13,7 @@ import { settingsProblems, type Settings } from '../domain/settings';
 import { columnLetter } from './a1';
 import { isDateValue, type CellProblem } from './case-row';
 
-export const SETTINGS_WIDTH = 4;
+export const SETTINGS_WIDTH = 5;
 
 type SectionKey = 'general' | 'sla' | 'hours' | 'holidays' | 'departments' | 'team' | 'lists' | 'templates';
 
@@ -49,7 +49,10 @@ const SECTIONS: Record<SectionKey, { ru: string; en: string; headers: { ru: stri
   team: {
     ru: 'Команда',
     en: 'Team',
-    headers: { ru: ['Email', 'Имя', 'Роль', 'Команда'], en: ['Email', 'Name', 'Role', 'Team'] },
+    headers: {
+      ru: ['Email', 'Имя', 'Роль', 'Команда', 'Язык писем (ru / en)'],
+      en: ['Email', 'Name', 'Role', 'Team', 'Email language (ru / en)'],
+    },
   },
   lists: {
     ru: 'Справочники',
@@ -142,7 +145,7 @@ export function settingsToRows(settings: Settings): SettingsLayout {
   );
   section(
     'team',
-    settings.team.map((m) => [m.email, m.name, m.role, m.team]),
+    settings.team.map((m) => [m.email, m.name, m.role, m.team, m.language ?? '']),
   );
   const lists = [settings.rootCauses, settings.channels, settings.kinds, settings.sources];
   const longest = Math.max(...lists.map((l) => l.length));
@@ -442,18 +445,24 @@ function parseDepartments(block: Block, r: TabReader): void {
   r.fieldCells.set('departments', r.sectionCell(block));
 }
 
-/** Team: email, name, role, team. */
+/**
+ * Team: email, name, role, team, and the language of the person's emails (blank: the workbook's;
+ * a tab written before that column existed reads as all blank).
+ */
 function parseTeam(block: Block, r: TabReader): void {
   r.settings.team = block.rows.map((i, n) => {
     r.readFrom(`team.${n}.email`, i, 0);
     r.readFrom(`team.${n}.name`, i, 1);
     r.readFrom(`team.${n}.role`, i, 2);
     r.readFrom(`team.${n}.team`, i, 3);
+    r.readFrom(`team.${n}.language`, i, 4);
+    const language = r.cellText(i, 4).toLowerCase();
     return {
       email: r.cellText(i, 0).toLowerCase(),
       name: r.cellText(i, 1),
       role: parseRole(r.cellText(i, 2)),
       team: r.cellText(i, 3),
+      ...(language ? { language: language as Lang } : {}),
     };
   });
   r.fieldCells.set('team', r.sectionCell(block));

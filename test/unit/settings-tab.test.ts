@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { defaultSettings, type Settings } from '../../src/domain/settings';
+import { defaultSettings, languageOf, type Settings } from '../../src/domain/settings';
 import { renderTemplate, whatsappLink } from '../../src/domain/templates';
 import { parseHhmm, parseSettingsRows, settingsToRows } from '../../src/sheets/settings-tab';
 
@@ -48,6 +48,29 @@ describe('the Settings tab layout', () => {
       ),
       { numRuns: 50 },
     );
+  });
+
+  test("a team member's email language round-trips; blank, or a tab without the column, means the workbook's", () => {
+    const settings = withLead(defaultSettings('ru', 'Europe/Moscow'));
+    settings.team.push({ email: 'en@example.com', name: 'Ann', role: 'owner', team: '', language: 'en' });
+    const { rows } = settingsToRows(settings);
+    const parsed = parseSettingsRows(rows, defaultSettings('ru', 'UTC'), noDates);
+    expect(parsed.settings?.team).toEqual(settings.team);
+    expect(languageOf(parsed.settings!, 'EN@example.com')).toBe('en');
+    expect(languageOf(parsed.settings!, 'lead@example.com')).toBe('ru');
+    expect(languageOf(parsed.settings!, 'coo@example.com')).toBe('ru');
+
+    // A tab written before the column existed: four columns in the team section.
+    const old = rows.map((row) => row.slice(0, 4));
+    expect(parseSettingsRows(old, defaultSettings('ru', 'UTC'), noDates).settings?.team).toEqual(
+      settings.team.map(({ language: _, ...member }) => member),
+    );
+
+    const bad = rows.map((row) => (row[0] === 'en@example.com' ? [...row.slice(0, 4), 'fr'] : row));
+    const badRow = bad.findIndex((row) => row[0] === 'en@example.com') + 1;
+    expect(parseSettingsRows(bad, defaultSettings('ru', 'UTC'), noDates).problems).toEqual([
+      expect.objectContaining({ cell: `E${badRow}` }),
+    ]);
   });
 
   test('a bad cell is reported at its address', () => {

@@ -346,4 +346,6 @@ export const en: Catalog = {
   // Emails (issue 8, notices): the renderer, notices, the daily digest.
   'email.tone.overdue': 'Overdue',
   'email.tone.at_risk': 'At risk',
+  'ui.settings.memberLanguage': 'Email language',
+  'ui.settings.memberLanguageDefault': "The workbook's language",
 };

@@ -348,4 +348,6 @@ export const ru = {
   // Emails (issue 8, notices): the renderer, notices, the daily digest.
   'email.tone.overdue': 'Просрочено',
   'email.tone.at_risk': 'Под угрозой',
+  'ui.settings.memberLanguage': 'Язык писем',
+  'ui.settings.memberLanguageDefault': 'Язык книги',
 } as const;

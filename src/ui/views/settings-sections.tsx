@@ -113,6 +113,21 @@ export function TeamSection({ draft, update, problems }: SectionProps) {
               value={member.team}
               onValue={(team) => setMember({ team })}
             />
+            <SelectField
+              name={`team.${i}.language`}
+              idPrefix="set"
+              label={tr('ui.settings.memberLanguage')}
+              value={member.language ?? ''}
+              empty={tr('ui.settings.memberLanguageDefault')}
+              options={[
+                { value: 'ru', label: 'Русский' },
+                { value: 'en', label: 'English' },
+              ]}
+              onValue={(language) =>
+                setMember({ language: language === 'ru' || language === 'en' ? language : undefined })
+              }
+              error={errorAt(`team.${i}.language`)}
+            />
           </>
         )}
         blank={{ email: '', name: '', role: 'agent', team: '' }}
