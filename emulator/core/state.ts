@@ -77,6 +77,8 @@ export interface MailState {
   sent: SentMail[];
   /** Recipients counted against the daily quota, per quota day (YYYY-MM-DD). */
   recipientsByDay: Record<string, number>;
+  /** Fault injection for tests: once this many mails are sent, sendEmail ends the execution. */
+  killAfterSent?: number;
 }
 
 export interface MenuItemSpec {

@@ -94,6 +94,9 @@ class FakeMailApp extends MailAppStub implements GoogleAppsScript.Mail.MailApp {
     const recipients = to.length + cc.length + bcc.length;
     if (recipients === 0) throw gasError('Failed to send email: no recipient');
     if (recipients > this.remaining()) throw gasError('Service invoked too many times for one day: email.');
+    const { killAfterSent } = env.state.mail;
+    if (killAfterSent !== undefined && env.state.mail.sent.length >= killAfterSent)
+      throw gasError('Exceeded maximum execution time');
 
     env.call('MailApp.sendEmail', 'mail', NEEDS_SEND_MAIL);
     const day = quotaDay(env.clock.now());
