@@ -6,76 +6,9 @@
  */
 import fc from 'fast-check';
 import { parse } from 'parse5';
-import type { DefaultTreeAdapterMap } from 'parse5';
 import type { EmailDoc, EmailItem } from '../../src/domain/email';
 import { EMAIL_LIMITS, renderEmail, safeLinkUrl, shorten } from '../../src/domain/email-render';
-
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
-
-/** Every element the renderer itself writes, with the attributes it uses. */
-const TAGS = new Set([
-  'html',
-  'head',
-  'meta',
-  'title',
-  'body',
-  'table',
-  'tbody',
-  'tr',
-  'td',
-  'h1',
-  'h2',
-  'p',
-  'div',
-  'span',
-  'a',
-  'br',
-]);
-const ATTRIBUTES = new Set([
-  'lang',
-  'charset',
-  'name',
-  'content',
-  'role',
-  'width',
-  'cellpadding',
-  'cellspacing',
-  'border',
-  'align',
-  'style',
-  'href',
-  'target',
-  'rel',
-]);
-
-function elements(node: Node, out: Element[] = []): Element[] {
-  if ('tagName' in node) out.push(node);
-  if ('childNodes' in node) for (const child of node.childNodes) elements(child, out);
-  if ('content' in node && node.content) elements(node.content, out);
-  return out;
-}
-
-function textOf(node: Node): string {
-  if (node.nodeName === '#text') return (node as DefaultTreeAdapterMap['textNode']).value;
-  return 'childNodes' in node ? node.childNodes.map(textOf).join('') : '';
-}
-
-/** The problems a parsed email has: elements or attributes not the renderer's, active content. */
-function activeContent(html: string): string[] {
-  const problems: string[] = [];
-  for (const element of elements(parse(html))) {
-    if (!TAGS.has(element.tagName)) problems.push(`element <${element.tagName}>`);
-    for (const attr of element.attrs) {
-      if (!ATTRIBUTES.has(attr.name)) problems.push(`attribute ${attr.name} on <${element.tagName}>`);
-      if (/^on/i.test(attr.name)) problems.push(`handler ${attr.name}`);
-      if (/javascript:|vbscript:|data:/i.test(attr.value)) problems.push(`${attr.name}="${attr.value}"`);
-      if (attr.name === 'href' && !/^https:\/\/(docs|drive)\.google\.com\//.test(attr.value))
-        problems.push(`href ${attr.value}`);
-    }
-  }
-  return problems;
-}
+import { activeContent, elements, textOf } from '../support/html';
 
 const HOSTILE = [
   '<script>alert(1)</script>',

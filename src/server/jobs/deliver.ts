@@ -1,0 +1,172 @@
+/**
+ * Delivery of escalation notices (docs/product.md, Escalation): the hourly job computes every
+ * notice that holds now and hands them all here; this sends only those not yet sent, at most one
+ * email per recipient per run, within the day's mail quota and the run's deadline, and records
+ * each email the moment it is sent (sheets/sent-notices.ts), so a run that dies and runs again
+ * sends no duplicate and skips nothing.
+ */
+import { renderEmail } from '../../domain/email-render';
+import { t } from '../../domain/i18n';
+import { byUrgency, noticeEmail } from '../../domain/notice-mail';
+import type { DueNotice } from '../../domain/notices';
+import { languageOf, normalizeEmail } from '../../domain/settings';
+import { isoDate, wallTime } from '../../domain/zoned-time';
+import { now } from '../../services/clock';
+import { mailQuotaLeft, sendMail } from '../../services/mail';
+import { CASES } from '../../sheets/schema';
+import { recordNote, SentNotices, type NoticeRecord } from '../../sheets/sent-notices';
+import { requireSheet } from '../../sheets/workbook';
+import type { JobContext } from './job';
+
+export interface DeliveryOutcome {
+  /** Emails sent in this run. */
+  sent: number;
+  /** Emails that did not fit the mail quota and wait for a later run. */
+  held: number;
+  /** False when something waits for a later run (quota, deadline, an address MailApp refused). */
+  complete: boolean;
+  summary: string;
+}
+
+/** One email to one person: what newly needs them. */
+interface Envelope {
+  to: string;
+  notices: DueNotice[];
+  /** For a lead: notices with nobody to send them to. */
+  unroutable: DueNotice[];
+  /** For a lead: this email also says that mail is held back today. */
+  held: boolean;
+}
+
+/** The record of a notice that had no recipient, as reported to one lead. */
+function unroutedNote(key: string, lead: string): string {
+  return recordNote(key, `${lead} (no recipient in Settings)`);
+}
+
+/** The record of the day's held-back notice to one lead. */
+function heldNote(day: string, lead: string): string {
+  return recordNote(`held/${day}`, lead);
+}
+
+/** The envelopes of what is not yet sent, most urgent first. */
+function pendingEnvelopes(notices: DueNotice[], leads: string[], sent: SentNotices): Map<string, Envelope> {
+  const envelopes = new Map<string, Envelope>();
+  const envelope = (to: string): Envelope => {
+    let e = envelopes.get(to);
+    if (!e) envelopes.set(to, (e = { to, notices: [], unroutable: [], held: false }));
+    return e;
+  };
+  const seen = new Set<string>();
+  for (const notice of [...notices].sort(byUrgency)) {
+    if (seen.has(notice.key)) continue;
+    seen.add(notice.key);
+    const recipients = [...new Set(notice.recipients.map(normalizeEmail).filter(Boolean))];
+    if (recipients.length === 0) {
+      for (const lead of leads) if (!sent.has(unroutedNote(notice.key, lead))) envelope(lead).unroutable.push(notice);
+      continue;
+    }
+    for (const to of recipients) if (!sent.has(recordNote(notice.key, to))) envelope(to).notices.push(notice);
+  }
+  return envelopes;
+}
+
+/** The most urgent notice of an envelope (its notices are in urgency order already). */
+function firstOf(e: Envelope): DueNotice | undefined {
+  return e.notices[0] ?? e.unroutable[0];
+}
+
+function byEnvelopeUrgency(a: Envelope, b: Envelope): number {
+  const x = firstOf(a);
+  const y = firstOf(b);
+  if (!x || !y) return x ? -1 : y ? 1 : a.to.localeCompare(b.to);
+  return byUrgency(x, y) || a.to.localeCompare(b.to);
+}
+
+/**
+ * What goes now: everything when it fits the quota; otherwise each lead not yet told today that
+ * mail is held back gets that (with whatever newly needs them), and the rest of the quota goes to
+ * the most urgent emails. The quota counts recipients, one per email here.
+ */
+function plan(
+  pending: Envelope[],
+  quota: number,
+  leads: string[],
+  day: string,
+  sent: SentNotices,
+): { send: Envelope[]; held: number } {
+  if (pending.length <= quota) return { send: pending, held: 0 };
+  const toTell = leads.filter((lead) => !sent.has(heldNote(day, lead))).slice(0, Math.max(0, quota));
+  const send: Envelope[] = toTell.map((lead) => {
+    const own = pending.find((e) => e.to === lead);
+    return { ...(own ?? { to: lead, notices: [], unroutable: [] }), held: true };
+  });
+  for (const e of pending) {
+    if (send.length >= quota) break;
+    if (!toTell.includes(e.to)) send.push(e);
+  }
+  const sending = new Set(send.map((e) => e.to));
+  return { send, held: pending.filter((e) => !sending.has(e.to)).length };
+}
+
+export function deliverNotices(ctx: JobContext, notices: DueNotice[]): DeliveryOutcome {
+  const { lang, settings } = ctx;
+  if (notices.length === 0) return { sent: 0, held: 0, complete: true, summary: t(lang, 'notice.summary.none') };
+
+  const sent = SentNotices.load(ctx.wb);
+  const leads = [...new Set(settings.team.filter((m) => m.role === 'lead').map((m) => normalizeEmail(m.email)))].filter(
+    Boolean,
+  );
+  const pending = [...pendingEnvelopes(notices, leads, sent).values()].sort(byEnvelopeUrgency);
+  if (pending.length === 0) return { sent: 0, held: 0, complete: true, summary: t(lang, 'notice.summary.none') };
+
+  const timeZone = settings.calendar.timeZone;
+  const today = wallTime(ctx.now, timeZone);
+  const day = isoDate(today.year, today.month, today.day);
+  const { send, held } = plan(pending, mailQuotaLeft(), leads, day, sent);
+
+  const gid = send.length > 0 ? requireSheet(ctx.wb, CASES).getSheetId() : 0;
+  const rowUrl = (n: DueNotice) => `${ctx.spreadsheetUrl}#gid=${gid}&range=A${n.row}`;
+  let count = 0;
+  let refused = 0;
+  let unsent = 0;
+  for (const [i, e] of send.entries()) {
+    if (now() >= ctx.deadline) {
+      unsent = send.length - i;
+      break;
+    }
+    const doc = noticeEmail({
+      lang: languageOf(settings, e.to),
+      timeZone,
+      notices: e.notices,
+      unroutable: e.unroutable,
+      heldBack: e.held ? held : 0,
+      rowUrl,
+      spreadsheetUrl: ctx.spreadsheetUrl,
+    });
+    if (!doc) continue;
+    const mail = renderEmail(doc);
+    try {
+      sendMail({ to: e.to, ...mail });
+    } catch (error) {
+      // An address MailApp refuses must not stop everyone else's mail; it is tried again next
+      // run and counted in the summary. Anything else (the execution ending) ends the run.
+      if (!/invalid email/i.test(String((error as Error)?.message ?? error))) throw error;
+      refused++;
+      continue;
+    }
+    const records: NoticeRecord[] = [
+      ...e.notices.map((n) => ({ caseId: n.caseId, note: recordNote(n.key, e.to) })),
+      ...e.unroutable.map((n) => ({ caseId: n.caseId, note: unroutedNote(n.key, e.to) })),
+      ...(e.held ? [{ caseId: '-', note: heldNote(day, e.to) }] : []),
+    ];
+    sent.record(records, ctx.runAs, now());
+    count++;
+  }
+  const waiting = held + unsent;
+  return {
+    sent: count,
+    held: waiting,
+    complete: waiting === 0 && refused === 0,
+    summary: t(lang, 'notice.summary', { sent: count, waiting, refused }),
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * What was emailed, so a notice goes once per case, level, reopen cycle and recipient.
+ *
+ * The Events tab is the truth: each email appends one `notice` row per case it lists, whose note
+ * is the record `<notice key> → <recipient>` (`held/<day> → <lead>` for the held-back notice).
+ * The Events tab grows forever, so the hourly run does not read it: it reads a compact index, a
+ * hidden tab holding each record and the Events row that proves it, plus the Events rows appended
+ * since the last indexed one (the tail). Cost per run (docs/architecture.md, The performance
+ * model): a constant number of calls; cells in proportion to the notices ever sent plus the tail,
+ * not to the Events tab.
+ *
+ * Why this stays true: records are written in the order send → Events rows → index rows, one
+ * email at a time, so a run that dies leaves at most Events rows the index lacks, after its last
+ * indexed row: the next run finds them in the tail and adds them. An index that disagrees with
+ * Events (its last row is past the end of Events, or that Events row is not the record it names:
+ * the tab was edited, deleted or belongs to a copy of the workbook) is rebuilt from Events.
+ */
+import type { CaseEvent } from '../domain/events';
+import { eventToCells } from './cases-repo';
+import type { Table } from './table';
+import { eventsTable, type Workbook } from './workbook';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The hidden tab's name: one name in both languages, it is Arbiter's own. */
+export const SENT_INDEX_TAB = 'arbiter.notices';
+const HEADER = ['Record (the note of a notice row in Events)', 'Events row'];
+
+export interface NoticeRecord {
+  caseId: string;
+  /** `<notice key> → <recipient>`: the Events note and the index key. */
+  note: string;
+}
+
+export function recordNote(key: string, recipient: string): string {
+  return `${key} → ${recipient}`;
+}
+
+export class SentNotices {
+  private constructor(
+    private readonly wb: Workbook,
+    private readonly events: Table,
+    private index: Sheet | null,
+    private readonly records: Map<string, number>,
+    private indexRows: number,
+    /** True when the index was rebuilt from the whole Events tab during this load. */
+    readonly rebuilt: boolean,
+  ) {}
+
+  /** Reads the index and the Events tail, and repairs the index when it lags or disagrees. */
+  static load(wb: Workbook): SentNotices {
+    const events = eventsTable(wb);
+    const index = wb.ss.getSheetByName(SENT_INDEX_TAB);
+    const values = index ? index.getDataRange().getValues().slice(1) : [];
+    const records = new Map<string, number>();
+    let last = 0;
+    for (const [note, row] of values) {
+      const n = Number(row);
+      if (typeof note !== 'string' || note === '' || !Number.isInteger(n) || n < 2) continue;
+      if (!records.has(note)) records.set(note, n);
+      last = Math.max(last, n);
+    }
+    const lastRow = events.sheet.getLastRow();
+    let tail = last >= 2 && last <= lastRow ? readRows(events, last, lastRow) : [];
+    const [first] = tail;
+    const agrees =
+      last === 0 ||
+      (first !== undefined && noticeNote(events, first) !== null && records.get(noticeNote(events, first)!) === last);
+    if (!agrees) {
+      records.clear();
+      last = 0;
+    }
+    if (last === 0) tail = lastRow >= 2 ? readRows(events, 2, lastRow) : [];
+    const from = last === 0 ? 2 : last;
+    const missing: Array<[string, number]> = [];
+    tail.forEach((row, i) => {
+      const note = noticeNote(events, row);
+      if (note !== null && !records.has(note)) {
+        records.set(note, from + i);
+        missing.push([note, from + i]);
+      }
+    });
+    const sent = new SentNotices(wb, events, index, records, agrees ? values.length : 0, !agrees);
+    if (!agrees && index) index.clearContents();
+    sent.appendIndex(missing, !agrees);
+    return sent;
+  }
+
+  has(note: string): boolean {
+    return this.records.has(note);
+  }
+
+  get size(): number {
+    return this.records.size;
+  }
+
+  /**
+   * Records what one email said, right after it was sent: its Events rows first, then the index
+   * (so a run that dies between the two leaves Events ahead, which the next load repairs).
+   */
+  record(records: NoticeRecord[], actor: string, at: number): void {
+    if (records.length === 0) return;
+    const rows: CaseEvent[] = records.map((r) => ({
+      at,
+      caseId: r.caseId,
+      type: 'notice',
+      actor,
+      from: '',
+      to: '',
+      note: r.note,
+      version: null,
+      changes: null,
+    }));
+    const first = this.events.append(rows.map(eventToCells));
+    const added: Array<[string, number]> = records.map((r, i) => [r.note, first + i]);
+    for (const [note, row] of added) if (!this.records.has(note)) this.records.set(note, row);
+    this.appendIndex(added, false);
+  }
+
+  private appendIndex(rows: Array<[string, number]>, withHeader: boolean): void {
+    if (rows.length === 0 && !withHeader) return;
+    if (!this.index) {
+      this.index = this.wb.ss.insertSheet(SENT_INDEX_TAB);
+      this.index.hideSheet();
+      withHeader = true;
+    }
+    const block: unknown[][] = [...(withHeader ? [HEADER] : []), ...rows.map(([note, row]) => [`'${note}`, row])];
+    if (block.length === 0) return;
+    const firstRow = withHeader ? 1 : this.indexRows + 2;
+    this.index.getRange(firstRow, 1, block.length, 2).setValues(block);
+    this.indexRows = (withHeader ? 0 : this.indexRows) + rows.length;
+  }
+}
+
+function readRows(events: Table, from: number, to: number): unknown[][] {
+  return events.sheet.getRange(from, 1, to - from + 1, events.width).getValues();
+}
+
+/** The note of a `notice` row, or null for any other row. */
+function noticeNote(events: Table, row: readonly unknown[]): string | null {
+  if (String(events.get(row, 'type') ?? '') !== 'notice') return null;
+  const note = String(events.get(row, 'note') ?? '');
+  return note === '' ? null : note;
+}
