@@ -8,6 +8,7 @@
 import { businessMinutesBetween } from './calendar';
 import type { EmailDoc, EmailItem, EmailSection } from './email';
 import { t, type Lang, type MessageKey } from './i18n';
+import { tServer, type ServerMessageKey } from './i18n/server';
 import { OPEN_STATUSES, type Case, type Ms } from './model';
 import { caseTitle, formatDuration, formatLocal } from './notice-mail';
 import { languageOf, normalizeEmail, type Settings } from './settings';
@@ -173,38 +174,38 @@ export function dailyDigest(input: DigestInput): DigestMail[] {
   const lists = digestLists(input.cases, settings, now);
   const tz = settings.calendar.timeZone;
   const late = (lang: Lang, c: DigestCase) =>
-    t(lang, 'digest.fact.overdueBy', {
+    tServer(lang, 'digest.fact.overdueBy', {
       time: formatDuration(lang, businessMinutesBetween(settings.calendar, overdueSince(c, now), now)),
     });
   const item = (lang: Lang, c: DigestCase, tone: EmailItem['tone'], facts: string[]): EmailItem => ({
     title: caseTitle(c),
     facts: [
-      t(lang, 'email.fact.owner', { owner: [c.ownerDept, c.ownerEmail].filter(Boolean).join(', ') || '—' }),
+      tServer(lang, 'email.fact.owner', { owner: [c.ownerDept, c.ownerEmail].filter(Boolean).join(', ') || '—' }),
       t(lang, `status.${c.status}` as MessageKey),
       ...facts,
     ],
     text: c.summary,
-    link: { url: input.rowUrl(c.row), label: t(lang, 'email.openRow') },
+    link: { url: input.rowUrl(c.row), label: tServer(lang, 'email.openRow') },
     tone,
   });
   const due = (lang: Lang, c: DigestCase) =>
-    item(lang, c, 'normal', [t(lang, 'digest.fact.due', { due: formatLocal(c.dueAt, tz) })]);
+    item(lang, c, 'normal', [tServer(lang, 'digest.fact.due', { due: formatLocal(c.dueAt, tz) })]);
   const overdue = (lang: Lang, c: DigestCase) => item(lang, c, 'overdue', [late(lang, c)]);
   const atRisk = (lang: Lang, c: DigestCase) =>
-    item(lang, c, 'at_risk', [t(lang, 'digest.fact.due', { due: formatLocal(c.dueAt, tz) })]);
-  const section = (lang: Lang, key: MessageKey, items: EmailItem[], params = {}): EmailSection => ({
-    title: t(lang, key, params),
+    item(lang, c, 'at_risk', [tServer(lang, 'digest.fact.due', { due: formatLocal(c.dueAt, tz) })]);
+  const section = (lang: Lang, key: ServerMessageKey, items: EmailItem[], params = {}): EmailSection => ({
+    title: tServer(lang, key, params),
     items,
   });
   const doc = (lang: Lang, who: 'lead' | 'owner', sections: EmailSection[]): EmailDoc | null =>
     sections.some((s) => s.items.length > 0)
       ? {
           lang,
-          subject: t(lang, `digest.subject.${who}` as MessageKey, { date: lists.today }),
-          title: t(lang, `digest.title.${who}` as MessageKey, { date: lists.today }),
+          subject: tServer(lang, `digest.subject.${who}` as ServerMessageKey, { date: lists.today }),
+          title: tServer(lang, `digest.title.${who}` as ServerMessageKey, { date: lists.today }),
           sections,
-          link: { url: input.spreadsheetUrl, label: t(lang, 'email.openWorkbook') },
-          footer: t(lang, 'email.footer'),
+          link: { url: input.spreadsheetUrl, label: tServer(lang, 'email.openWorkbook') },
+          footer: tServer(lang, 'email.footer'),
         }
       : null;
 
@@ -225,7 +226,7 @@ export function dailyDigest(input: DigestInput): DigestMail[] {
           lang,
           'digest.section.overdueDept',
           cases.map((c) => overdue(lang, c)),
-          { dept: dept || t(lang, 'digest.noDept') },
+          { dept: dept || tServer(lang, 'digest.noDept') },
         ),
       ),
       section(
@@ -234,8 +235,8 @@ export function dailyDigest(input: DigestInput): DigestMail[] {
         lists.closedYesterday.map(({ case: c, minutesLate }) =>
           item(lang, c, minutesLate > 0 ? 'overdue' : 'normal', [
             minutesLate > 0
-              ? t(lang, 'digest.fact.closedLate', { time: formatDuration(lang, minutesLate) })
-              : t(lang, 'digest.fact.onTime'),
+              ? tServer(lang, 'digest.fact.closedLate', { time: formatDuration(lang, minutesLate) })
+              : tServer(lang, 'digest.fact.onTime'),
           ]),
         ),
       ),
@@ -245,8 +246,8 @@ export function dailyDigest(input: DigestInput): DigestMail[] {
         lists.firstResponseBreaches.map((c) =>
           item(lang, c, 'overdue', [
             c.firstResponseAt === null
-              ? t(lang, 'digest.fact.noFirstResponse', { due: formatLocal(c.dueFirstResponseAt, tz) })
-              : t(lang, 'digest.fact.firstResponseLate', {
+              ? tServer(lang, 'digest.fact.noFirstResponse', { due: formatLocal(c.dueFirstResponseAt, tz) })
+              : tServer(lang, 'digest.fact.firstResponseLate', {
                   time: formatDuration(
                     lang,
                     businessMinutesBetween(settings.calendar, c.dueFirstResponseAt, c.firstResponseAt),

@@ -13,7 +13,8 @@
  * and a reader who does not tell red from green.
  */
 import type { EmailDoc, EmailItem, EmailLink, RenderedEmail } from './email';
-import { t, type Lang } from './i18n';
+import type { Lang } from './i18n';
+import { tServer } from './i18n/server';
 
 /** Limits in characters (code points): a summary is a glance, not the case's whole story. */
 export const EMAIL_LIMITS = { subject: 160, title: 200, line: 300, text: 280, label: 120, url: 2000 } as const;
@@ -61,8 +62,8 @@ export function safeLinkUrl(url: unknown): string | null {
 }
 
 function toneLabel(lang: Lang, tone: EmailItem['tone']): string {
-  if (tone === 'overdue') return t(lang, 'email.tone.overdue');
-  if (tone === 'at_risk') return t(lang, 'email.tone.at_risk');
+  if (tone === 'overdue') return tServer(lang, 'email.tone.overdue');
+  if (tone === 'at_risk') return tServer(lang, 'email.tone.at_risk');
   return '';
 }
 

@@ -5,7 +5,8 @@
  * local times). Content only: email-render.ts makes it HTML and text.
  */
 import type { EmailDoc, EmailItem, EmailSection } from './email';
-import { t, type Lang, type MessageKey } from './i18n';
+import type { Lang } from './i18n';
+import { tServer, type ServerMessageKey } from './i18n/server';
 import type { Ms } from './model';
 import type { DueNotice, NoticeCase, NoticeKind } from './notices';
 import { isoDate, wallTime } from './zoned-time';
@@ -37,8 +38,8 @@ export function formatDuration(lang: Lang, minutes: number): string {
   const total = Math.max(0, Math.round(minutes));
   const h = Math.floor(total / 60);
   const m = total % 60;
-  if (h === 0) return t(lang, 'email.duration.m', { m });
-  return t(lang, 'email.duration.hm', { h, m: String(m).padStart(2, '0') });
+  if (h === 0) return tServer(lang, 'email.duration.m', { m });
+  return tServer(lang, 'email.duration.hm', { h, m: String(m).padStart(2, '0') });
 }
 
 /** 'YYYY-MM-DD HH:mm' in the workbook's zone. */
@@ -66,16 +67,20 @@ function noticeItem(input: NoticeMailInput, notice: DueNotice): EmailItem {
   const { lang } = input;
   const c = notice.case;
   const facts = [
-    t(lang, 'email.fact.owner', { owner: [c.ownerDept, c.ownerEmail].filter(Boolean).join(', ') || '—' }),
+    tServer(lang, 'email.fact.owner', { owner: [c.ownerDept, c.ownerEmail].filter(Boolean).join(', ') || '—' }),
     notice.kind === 'at_risk'
-      ? t(lang, `notice.due.${notice.clock}` as MessageKey, { due: formatLocal(notice.dueAt, input.timeZone) })
-      : t(lang, `notice.late.${notice.clock}` as MessageKey, { time: formatDuration(lang, notice.minutesLate) }),
+      ? tServer(lang, `notice.due.${notice.clock}` as ServerMessageKey, {
+          due: formatLocal(notice.dueAt, input.timeZone),
+        })
+      : tServer(lang, `notice.late.${notice.clock}` as ServerMessageKey, {
+          time: formatDuration(lang, notice.minutesLate),
+        }),
   ];
   return {
     title: caseTitle(c),
     facts,
     text: c.summary,
-    link: { url: input.rowUrl(notice), label: t(lang, 'email.openRow') },
+    link: { url: input.rowUrl(notice), label: tServer(lang, 'email.openRow') },
     tone: notice.kind === 'at_risk' ? 'at_risk' : 'overdue',
   };
 }
@@ -84,7 +89,7 @@ function noticeItem(input: NoticeMailInput, notice: DueNotice): EmailItem {
 export function noticeEmail(input: NoticeMailInput): EmailDoc | null {
   const { lang } = input;
   const sections: EmailSection[] = KIND_ORDER.map((kind) => ({
-    title: t(lang, `notice.section.${kind}` as MessageKey),
+    title: tServer(lang, `notice.section.${kind}` as ServerMessageKey),
     items: input.notices
       .filter((n) => n.kind === kind)
       .sort(byUrgency)
@@ -92,23 +97,23 @@ export function noticeEmail(input: NoticeMailInput): EmailDoc | null {
   }));
   if (input.unroutable.length > 0) {
     sections.push({
-      title: t(lang, 'notice.section.unroutable'),
+      title: tServer(lang, 'notice.section.unroutable'),
       items: [...input.unroutable].sort(byUrgency).map((n) => ({
         ...noticeItem(input, n),
-        facts: [...noticeItem(input, n).facts, t(lang, `notice.level.${n.kind}` as MessageKey)],
+        facts: [...noticeItem(input, n).facts, tServer(lang, `notice.level.${n.kind}` as ServerMessageKey)],
       })),
     });
   }
   const count = sections.reduce((sum, s) => sum + s.items.length, 0);
   if (count === 0 && input.heldBack === 0) return null;
-  const held = input.heldBack > 0 ? t(lang, 'notice.heldBack', { count: input.heldBack }) : '';
+  const held = input.heldBack > 0 ? tServer(lang, 'notice.heldBack', { count: input.heldBack }) : '';
   return {
     lang,
-    subject: count > 0 ? t(lang, 'notice.subject', { count }) : t(lang, 'notice.heldSubject'),
-    title: count > 0 ? t(lang, 'notice.title', { count }) : t(lang, 'notice.heldSubject'),
+    subject: count > 0 ? tServer(lang, 'notice.subject', { count }) : tServer(lang, 'notice.heldSubject'),
+    title: count > 0 ? tServer(lang, 'notice.title', { count }) : tServer(lang, 'notice.heldSubject'),
     ...(held ? { intro: held } : {}),
     sections,
-    link: { url: input.spreadsheetUrl, label: t(lang, 'email.openWorkbook') },
-    footer: t(lang, 'email.footer'),
+    link: { url: input.spreadsheetUrl, label: tServer(lang, 'email.openWorkbook') },
+    footer: tServer(lang, 'email.footer'),
   };
 }

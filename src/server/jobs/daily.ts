@@ -7,7 +7,7 @@
  */
 import { dailyDigest, DIGEST_FIELDS, type DigestCase, type DigestMail } from '../../domain/digest';
 import { renderEmail } from '../../domain/email-render';
-import { t } from '../../domain/i18n';
+import { tServer } from '../../domain/i18n/server';
 import { CRITICALITIES, type Criticality } from '../../domain/model';
 import { isoDate, wallTime } from '../../domain/zoned-time';
 import { now } from '../../services/clock';
@@ -109,7 +109,7 @@ export function runDailyJob(ctx: JobContext): JobOutcome {
     else toOwners++;
   }
   const summary =
-    t(ctx.lang, 'digest.summary', { leads: toLeads, owners: toOwners, waiting }) +
-    (skipped > 0 ? t(ctx.lang, 'digest.summary.skipped', { count: skipped }) : '');
+    tServer(ctx.lang, 'digest.summary', { leads: toLeads, owners: toOwners, waiting }) +
+    (skipped > 0 ? tServer(ctx.lang, 'digest.summary.skipped', { count: skipped }) : '');
   return { complete: waiting === 0, summary };
 }

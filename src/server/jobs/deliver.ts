@@ -6,7 +6,7 @@
  * sends no duplicate and skips nothing.
  */
 import { renderEmail } from '../../domain/email-render';
-import { t } from '../../domain/i18n';
+import { tServer } from '../../domain/i18n/server';
 import { byUrgency, noticeEmail } from '../../domain/notice-mail';
 import type { DueNotice } from '../../domain/notices';
 import { languageOf, normalizeEmail } from '../../domain/settings';
@@ -110,14 +110,14 @@ function plan(
 
 export function deliverNotices(ctx: JobContext, notices: DueNotice[]): DeliveryOutcome {
   const { lang, settings } = ctx;
-  if (notices.length === 0) return { sent: 0, held: 0, complete: true, summary: t(lang, 'notice.summary.none') };
+  if (notices.length === 0) return { sent: 0, held: 0, complete: true, summary: tServer(lang, 'notice.summary.none') };
 
   const sent = SentNotices.load(ctx.wb);
   const leads = [...new Set(settings.team.filter((m) => m.role === 'lead').map((m) => normalizeEmail(m.email)))].filter(
     Boolean,
   );
   const pending = [...pendingEnvelopes(notices, leads, sent).values()].sort(byEnvelopeUrgency);
-  if (pending.length === 0) return { sent: 0, held: 0, complete: true, summary: t(lang, 'notice.summary.none') };
+  if (pending.length === 0) return { sent: 0, held: 0, complete: true, summary: tServer(lang, 'notice.summary.none') };
 
   const timeZone = settings.calendar.timeZone;
   const today = wallTime(ctx.now, timeZone);
@@ -167,6 +167,6 @@ export function deliverNotices(ctx: JobContext, notices: DueNotice[]): DeliveryO
     sent: count,
     held: waiting,
     complete: waiting === 0 && refused === 0,
-    summary: t(lang, 'notice.summary', { sent: count, waiting, refused }),
+    summary: tServer(lang, 'notice.summary', { sent: count, waiting, refused }),
   };
 }
