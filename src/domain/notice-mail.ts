@@ -11,6 +11,13 @@ import type { Ms } from './model';
 import type { DueNotice, NoticeCase, NoticeKind } from './notices';
 import { isoDate, wallTime } from './zoned-time';
 
+/**
+ * The most cases one email lists, the most urgent: a phone shows a long list badly and Gmail clips
+ * a message past about 100 KB (an item is about 1 KB of HTML). The email says how many more there
+ * are; they are notified all the same (the workbook lists them), not trickled out run after run.
+ */
+export const MAX_ITEMS_PER_EMAIL = 60;
+
 /** Most urgent first: the order of sections in an email and of recipients when mail is short. */
 export const KIND_ORDER: readonly NoticeKind[] = ['executive', 'head', 'overdue', 'at_risk'];
 
@@ -106,7 +113,15 @@ export function noticeEmail(input: NoticeMailInput): EmailDoc | null {
   }
   const count = sections.reduce((sum, s) => sum + s.items.length, 0);
   if (count === 0 && input.heldBack === 0) return null;
-  const held = input.heldBack > 0 ? tServer(lang, 'notice.heldBack', { count: input.heldBack }) : '';
+  let room = MAX_ITEMS_PER_EMAIL;
+  for (const section of sections) {
+    section.items.splice(room);
+    room -= section.items.length;
+  }
+  const more = count > MAX_ITEMS_PER_EMAIL ? tServer(lang, 'notice.more', { count: count - MAX_ITEMS_PER_EMAIL }) : '';
+  const held = [input.heldBack > 0 ? tServer(lang, 'notice.heldBack', { count: input.heldBack }) : '', more]
+    .filter(Boolean)
+    .join(' ');
   return {
     lang,
     subject: count > 0 ? tServer(lang, 'notice.subject', { count }) : tServer(lang, 'notice.heldSubject'),

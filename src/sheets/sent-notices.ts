@@ -9,14 +9,16 @@
  * model): a constant number of calls; cells in proportion to the notices ever sent plus the tail,
  * not to the Events tab.
  *
- * Why this stays true: records are written in the order send → Events rows → index rows, one
- * email at a time, so a run that dies leaves at most Events rows the index lacks, after its last
- * indexed row: the next run finds them in the tail and adds them. An index that disagrees with
+ * Why this stays true: each email's Events rows are appended right after it is sent, and the index
+ * rows once at the end of the run (one write, not one per email), so a run that dies leaves at
+ * most Events rows the index lacks, after its last indexed row: the next run finds them in the
+ * tail and adds them. An index that disagrees with
  * Events (its last row is past the end of Events, or that Events row is not the record it names:
  * the tab was edited, deleted or belongs to a copy of the workbook) is rebuilt from Events.
  */
 import type { CaseEvent } from '../domain/events';
 import { eventToCells } from './cases-repo';
+import { readColumns } from './column-blocks';
 import type { Table } from './table';
 import { eventsTable, type Workbook } from './workbook';
 
@@ -43,6 +45,8 @@ export class SentNotices {
     private index: Sheet | null,
     private readonly records: Map<string, number>,
     private indexRows: number,
+    /** Records appended to Events in this run and not yet to the index (see flush). */
+    private readonly unindexed: Array<[string, number]>,
     /** True when the index was rebuilt from the whole Events tab during this load. */
     readonly rebuilt: boolean,
   ) {}
@@ -61,26 +65,19 @@ export class SentNotices {
       last = Math.max(last, n);
     }
     const lastRow = events.sheet.getLastRow();
-    let tail = last >= 2 && last <= lastRow ? readRows(events, last, lastRow) : [];
-    const [first] = tail;
-    const agrees =
-      last === 0 ||
-      (first !== undefined && noticeNote(events, first) !== null && records.get(noticeNote(events, first)!) === last);
-    if (!agrees) {
-      records.clear();
-      last = 0;
-    }
-    if (last === 0) tail = lastRow >= 2 ? readRows(events, 2, lastRow) : [];
-    const from = last === 0 ? 2 : last;
+    const tail = last >= 2 && last <= lastRow ? noticesIn(events, last, lastRow) : [];
+    const agrees = last === 0 || (tail[0]?.[1] === last && records.get(tail[0][0]) === last);
+    if (!agrees) records.clear();
+    // No index (the first delivery, or one rebuilt): every notice row of Events, found by one
+    // TextFinder over the type column rather than by reading the whole tab.
+    const found = last === 0 || !agrees ? allNotices(events) : tail;
     const missing: Array<[string, number]> = [];
-    tail.forEach((row, i) => {
-      const note = noticeNote(events, row);
-      if (note !== null && !records.has(note)) {
-        records.set(note, from + i);
-        missing.push([note, from + i]);
-      }
-    });
-    const sent = new SentNotices(wb, events, index, records, agrees ? values.length : 0, !agrees);
+    for (const [note, row] of found) {
+      if (records.has(note)) continue;
+      records.set(note, row);
+      missing.push([note, row]);
+    }
+    const sent = new SentNotices(wb, events, index, records, agrees ? values.length : 0, [], !agrees);
     if (!agrees && index) index.clearContents();
     sent.appendIndex(missing, !agrees);
     return sent;
@@ -95,8 +92,8 @@ export class SentNotices {
   }
 
   /**
-   * Records what one email said, right after it was sent: its Events rows first, then the index
-   * (so a run that dies between the two leaves Events ahead, which the next load repairs).
+   * Records what one email said, right after it was sent: its Events rows now; the index at
+   * `flush` (a run that dies before leaves Events ahead, which the next load repairs).
    */
   record(records: NoticeRecord[], actor: string, at: number): void {
     if (records.length === 0) return;
@@ -114,7 +111,12 @@ export class SentNotices {
     const first = this.events.append(rows.map(eventToCells));
     const added: Array<[string, number]> = records.map((r, i) => [r.note, first + i]);
     for (const [note, row] of added) if (!this.records.has(note)) this.records.set(note, row);
-    this.appendIndex(added, false);
+    this.unindexed.push(...added);
+  }
+
+  /** Writes the run's records to the index, in one write. */
+  flush(): void {
+    this.appendIndex(this.unindexed.splice(0), false);
   }
 
   private appendIndex(rows: Array<[string, number]>, withHeader: boolean): void {
@@ -127,13 +129,33 @@ export class SentNotices {
     const block: unknown[][] = [...(withHeader ? [HEADER] : []), ...rows.map(([note, row]) => [`'${note}`, row])];
     if (block.length === 0) return;
     const firstRow = withHeader ? 1 : this.indexRows + 2;
+    const lastNeeded = firstRow + block.length - 1;
+    const maxRows = this.index.getMaxRows();
+    if (lastNeeded > maxRows) this.index.insertRowsAfter(maxRows, lastNeeded - maxRows);
     this.index.getRange(firstRow, 1, block.length, 2).setValues(block);
     this.indexRows = (withHeader ? 0 : this.indexRows) + rows.length;
   }
 }
 
-function readRows(events: Table, from: number, to: number): unknown[][] {
-  return events.sheet.getRange(from, 1, to - from + 1, events.width).getValues();
+/** The notice rows among Events rows `from`…`to`, as [note, row]: only two columns read. */
+function noticesIn(events: Table, from: number, to: number): Array<[string, number]> {
+  return readColumns(events, ['type', 'note'], from, to - from + 1).flatMap((row, i): Array<[string, number]> => {
+    const note = noticeNote(events, row);
+    return note === null ? [] : [[note, from + i]];
+  });
+}
+
+/** Every notice row of Events: one TextFinder call, then the note column over their span. */
+function allNotices(events: Table): Array<[string, number]> {
+  const rows = events.findInColumn('type', 'notice');
+  const [first] = rows;
+  if (first === undefined) return [];
+  const last = rows[rows.length - 1] as number;
+  const notes = events.readColumn('note', first, last - first + 1);
+  return rows.flatMap((row): Array<[string, number]> => {
+    const note = String(notes[row - first] ?? '');
+    return note === '' ? [] : [[note, row]];
+  });
 }
 
 /** The note of a `notice` row, or null for any other row. */

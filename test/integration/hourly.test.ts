@@ -176,8 +176,9 @@ describe('what a run costs', () => {
       const emulator = setUpWorkbook();
       for (let i = 0; i < count; i++) register(emulator, { orderNo: `K-${i}`, criticality: ['A', 'B', 'C'][i % 3] });
       const run = hourly(emulator, '2026-11-25T12:00:00');
-      // Every case changed (labels, levels): one write per run of changed columns, one append.
-      expect(run.meter.calls['Range.setValues']).toBeLessThanOrEqual(4);
+      // Every case changed (labels, levels): one write per run of changed columns, one append;
+      // then delivery: one Events append per email sent and one write of its index.
+      expect(run.meter.calls['Range.setValues']).toBeLessThanOrEqual(4 + emulator.state.mail.sent.length + 1);
       return run.meter.roundTrips;
     });
     expect(costs[1]).toBe(costs[0]);
@@ -208,8 +209,9 @@ describe('what a run costs', () => {
     expect(run.meter.cellsRead).toBeLessThan(ROWS * 23);
     expect(run.meter.cellsRead).toBeLessThan((ROWS * width) / 1.8);
     expect(reads).toBeLessThanOrEqual(5 + 4);
-    // SLA label, level, and the two moments (adjacent): three writes; 3000 escalations: one append.
-    expect(run.meter.calls['Range.setValues']).toBeLessThanOrEqual(4);
+    // SLA label, level, and the two moments (adjacent): three writes; 3000 escalations: one append;
+    // then delivery: one Events append per email sent and one write of its index.
+    expect(run.meter.calls['Range.setValues']).toBeLessThanOrEqual(4 + emulator.state.mail.sent.length + 1);
     expect(escalations(emulator, 'ARB-2026-03000')).toEqual(['0 → 1']);
     expect(sweepCellsWritten(emulator)).toBe(0);
   });

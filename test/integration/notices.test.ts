@@ -277,3 +277,46 @@ describe('escalation notices, delivered once', () => {
     expect(after.byKind['sheets.write'] ?? 0).toBe(0);
   });
 });
+
+describe('notices through the real hourly job', () => {
+  const at = (iso: string) => Date.parse(`${iso}+03:00`);
+  const hourly = (emulator: Emulator, when: string) => {
+    emulator.advanceTo(at(when));
+    return emulator.run<{ complete: boolean; summary: string }>('runHourly', [], { user: LEAD }).value;
+  };
+
+  test('each threshold emails once, however many times the hour runs; a level with nobody named goes to the lead', () => {
+    const emulator = setUpWorkbook(); // the real build/Code.js
+    // Monday 10:00, B: first response due 12:00, at risk from 11:30.
+    const b = register(emulator);
+    hourly(emulator, '2026-11-23T11:00:00');
+    expect(mails(emulator)).toEqual([]);
+
+    hourly(emulator, '2026-11-23T11:45:00');
+    hourly(emulator, '2026-11-23T11:50:00');
+    expect(to(emulator)).toEqual([OWNER]);
+    expect(mails(emulator)[0]?.body).toContain('Под угрозой');
+
+    hourly(emulator, '2026-11-23T12:30:00');
+    const outcome = hourly(emulator, '2026-11-23T12:40:00');
+    expect(outcome.summary).toMatch(/нового нет/);
+    expect(to(emulator)).toEqual([OWNER, OWNER]);
+    expect(mails(emulator)[1]?.body).toContain('Первый ответ просрочен на 30 мин');
+
+    // An A case late on its resolution is at level 3 at once: its owner hears of it, and the lead
+    // of the two levels Settings name nobody for (no department head, no COO or CEO), once.
+    const a = register(emulator, { criticality: 'A' }); // resolution due 20:40
+    emulator.scriptRun('apiRecordFirstResponse', [a.id, { version: a.version }], { user: AGENT });
+    hourly(emulator, '2026-11-23T20:45:00');
+    hourly(emulator, '2026-11-23T20:50:00');
+    expect(to(emulator)).toEqual([OWNER, OWNER, LEAD, OWNER]);
+    expect(mails(emulator)[2]?.body).toContain('Некого уведомить');
+    expect(noticeRows(emulator).map(([, note]) => note)).toEqual([
+      `${b.id}/0/at_risk → ${OWNER}`,
+      `${b.id}/0/overdue → ${OWNER}`,
+      `${a.id}/0/executive → ${LEAD} (no recipient in Settings)`,
+      `${a.id}/0/head → ${LEAD} (no recipient in Settings)`,
+      `${a.id}/0/overdue → ${OWNER}`,
+    ]);
+  });
+});

@@ -97,16 +97,20 @@ export function runDailyJob(ctx: JobContext): JobOutcome {
   let toLeads = 0;
   let toOwners = 0;
   let waiting = 0;
-  for (const mail of pending) {
-    if (quota <= 0 || now() >= ctx.deadline) {
-      waiting++;
-      continue;
+  try {
+    for (const mail of pending) {
+      if (quota <= 0 || now() >= ctx.deadline) {
+        waiting++;
+        continue;
+      }
+      sendMail({ to: mail.to, ...renderEmail(mail.doc) });
+      sent?.record([{ caseId: '-', note: note(mail) }], ctx.runAs, now());
+      quota--;
+      if (mail.kind === 'lead') toLeads++;
+      else toOwners++;
     }
-    sendMail({ to: mail.to, ...renderEmail(mail.doc) });
-    sent?.record([{ caseId: '-', note: note(mail) }], ctx.runAs, now());
-    quota--;
-    if (mail.kind === 'lead') toLeads++;
-    else toOwners++;
+  } finally {
+    sent?.flush();
   }
   const summary =
     tServer(ctx.lang, 'digest.summary', { leads: toLeads, owners: toOwners, waiting }) +

@@ -14,7 +14,7 @@ import { isoDate, wallTime } from '../../domain/zoned-time';
 import { now } from '../../services/clock';
 import { mailQuotaLeft, sendMail } from '../../services/mail';
 import { CASES } from '../../sheets/schema';
-import { recordNote, SentNotices, type NoticeRecord } from '../../sheets/sent-notices';
+import { recordNote, SentNotices } from '../../sheets/sent-notices';
 import { requireSheet } from '../../sheets/workbook';
 import type { JobContext } from './job';
 
@@ -125,28 +125,49 @@ export function deliverNotices(ctx: JobContext, notices: DueNotice[]): DeliveryO
   const { send, held } = plan(pending, mailQuotaLeft(), leads, day, sent);
 
   const gid = send.length > 0 ? requireSheet(ctx.wb, CASES).getSheetId() : 0;
-  const rowUrl = (n: DueNotice) => `${ctx.spreadsheetUrl}#gid=${gid}&range=A${n.row}`;
+  let result: ReturnType<typeof sendPlanned>;
+  try {
+    result = sendPlanned(ctx, send, sent, {
+      day,
+      held,
+      rowUrl: (n) => `${ctx.spreadsheetUrl}#gid=${gid}&range=A${n.row}`,
+    });
+  } finally {
+    sent.flush();
+  }
+  const waiting = held + result.unsent;
+  return {
+    sent: result.count,
+    held: waiting,
+    complete: waiting === 0 && result.refused === 0,
+    summary: tServer(lang, 'notice.summary', { sent: result.count, waiting, refused: result.refused }),
+  };
+}
+
+/** Sends the planned emails in order, recording each as it goes, until the deadline. */
+function sendPlanned(
+  ctx: JobContext,
+  send: Envelope[],
+  sent: SentNotices,
+  options: { day: string; held: number; rowUrl: (n: DueNotice) => string },
+): { count: number; refused: number; unsent: number } {
+  const { settings } = ctx;
   let count = 0;
   let refused = 0;
-  let unsent = 0;
   for (const [i, e] of send.entries()) {
-    if (now() >= ctx.deadline) {
-      unsent = send.length - i;
-      break;
-    }
+    if (now() >= ctx.deadline) return { count, refused, unsent: send.length - i };
     const doc = noticeEmail({
       lang: languageOf(settings, e.to),
-      timeZone,
+      timeZone: settings.calendar.timeZone,
       notices: e.notices,
       unroutable: e.unroutable,
-      heldBack: e.held ? held : 0,
-      rowUrl,
+      heldBack: e.held ? options.held : 0,
+      rowUrl: options.rowUrl,
       spreadsheetUrl: ctx.spreadsheetUrl,
     });
     if (!doc) continue;
-    const mail = renderEmail(doc);
     try {
-      sendMail({ to: e.to, ...mail });
+      sendMail({ to: e.to, ...renderEmail(doc) });
     } catch (error) {
       // An address MailApp refuses must not stop everyone else's mail; it is tried again next
       // run and counted in the summary. Anything else (the execution ending) ends the run.
@@ -154,19 +175,16 @@ export function deliverNotices(ctx: JobContext, notices: DueNotice[]): DeliveryO
       refused++;
       continue;
     }
-    const records: NoticeRecord[] = [
-      ...e.notices.map((n) => ({ caseId: n.caseId, note: recordNote(n.key, e.to) })),
-      ...e.unroutable.map((n) => ({ caseId: n.caseId, note: unroutedNote(n.key, e.to) })),
-      ...(e.held ? [{ caseId: '-', note: heldNote(day, e.to) }] : []),
-    ];
-    sent.record(records, ctx.runAs, now());
+    sent.record(
+      [
+        ...e.notices.map((n) => ({ caseId: n.caseId, note: recordNote(n.key, e.to) })),
+        ...e.unroutable.map((n) => ({ caseId: n.caseId, note: unroutedNote(n.key, e.to) })),
+        ...(e.held ? [{ caseId: '-', note: heldNote(options.day, e.to) }] : []),
+      ],
+      ctx.runAs,
+      now(),
+    );
     count++;
   }
-  const waiting = held + unsent;
-  return {
-    sent: count,
-    held: waiting,
-    complete: waiting === 0 && refused === 0,
-    summary: tServer(lang, 'notice.summary', { sent: count, waiting, refused }),
-  };
+  return { count, refused, unsent: 0 };
 }

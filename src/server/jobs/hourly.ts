@@ -18,6 +18,7 @@ import { isDateValue, rowToCase, slaLabel } from '../../sheets/case-row';
 import { appendEvents } from '../../sheets/cases-repo';
 import { readColumns, writeChanges, type CellChange } from '../../sheets/column-blocks';
 import { casesTable, eventsTable, openWorkbookWithSettings } from '../../sheets/workbook';
+import { deliverNotices } from './deliver';
 import type { JobContext, JobOutcome } from './job';
 
 /** The Cases columns the sweep reads: the clocks, the ladder, what it writes, what a notice shows. */
@@ -135,7 +136,9 @@ export function runHourlyJob(ctx: JobContext): JobOutcome {
     `hourly: ${swept.cases} cases (${swept.open} open, ${swept.broken} broken), ` +
     `${swept.cellsChanged} cells changed, ${swept.escalated} escalated, ${swept.notices.length} notices due`;
   if (now() >= ctx.deadline) return { complete: false, summary: `${summary}; delivery left for the next run` };
-  return { complete: true, summary };
+  // Outside the lock: sending mail is slow, and delivery's records need no lock of the sweep's.
+  const delivery = deliverNotices(ctx, swept.notices);
+  return { complete: delivery.complete, summary: `${summary}; ${delivery.summary}` };
 }
 
 /** Apps Script stops an execution at 6 minutes; the sweep leaves itself a margin. */
