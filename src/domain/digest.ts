@@ -11,7 +11,7 @@ import { t, type Lang, type MessageKey } from './i18n';
 import { tServer, type ServerMessageKey } from './i18n/server';
 import { OPEN_STATUSES, type Case, type Ms } from './model';
 import { caseTitle, formatDuration, formatLocal } from './notice-mail';
-import { languageOf, normalizeEmail, type Settings } from './settings';
+import { languageOf, leadEmails, normalizeEmail, type Settings } from './settings';
 import { slaState } from './sla';
 import { endOfLocalDay, isoDate, startOfLocalDay, wallTime } from './zoned-time';
 
@@ -210,9 +210,7 @@ export function dailyDigest(input: DigestInput): DigestMail[] {
       : null;
 
   const mails: DigestMail[] = [];
-  const leads = [...new Set(settings.team.filter((m) => m.role === 'lead').map((m) => normalizeEmail(m.email)))].filter(
-    Boolean,
-  );
+  const leads = leadEmails(settings);
   for (const to of leads) {
     const lang = languageOf(settings, to);
     const d = doc(lang, 'lead', [

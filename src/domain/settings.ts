@@ -145,6 +145,13 @@ const TEMPLATES: Record<Lang, MessageTemplate[]> = {
   ],
 };
 
+/** The CS leads' emails, normalized, each once: who hears of what the jobs cannot route. */
+export function leadEmails(settings: Settings): string[] {
+  return [...new Set(settings.team.filter((m) => m.role === 'lead').map((m) => normalizeEmail(m.email)))].filter(
+    Boolean,
+  );
+}
+
 /**
  * The language of `email`'s messages: theirs from the team list, else the workbook's (a department
  * head or the COO need not be on the team).

@@ -9,7 +9,7 @@ import { renderEmail } from '../../domain/email-render';
 import { tServer } from '../../domain/i18n/server';
 import { byUrgency, noticeEmail } from '../../domain/notice-mail';
 import type { DueNotice } from '../../domain/notices';
-import { languageOf, normalizeEmail } from '../../domain/settings';
+import { languageOf, leadEmails, normalizeEmail } from '../../domain/settings';
 import { isoDate, wallTime } from '../../domain/zoned-time';
 import { now } from '../../services/clock';
 import { mailQuotaLeft, sendMail } from '../../services/mail';
@@ -113,9 +113,7 @@ export function deliverNotices(ctx: JobContext, notices: DueNotice[]): DeliveryO
   if (notices.length === 0) return { sent: 0, held: 0, complete: true, summary: tServer(lang, 'notice.summary.none') };
 
   const sent = SentNotices.load(ctx.wb);
-  const leads = [...new Set(settings.team.filter((m) => m.role === 'lead').map((m) => normalizeEmail(m.email)))].filter(
-    Boolean,
-  );
+  const leads = leadEmails(settings);
   const pending = [...pendingEnvelopes(notices, leads, sent).values()].sort(byEnvelopeUrgency);
   if (pending.length === 0) return { sent: 0, held: 0, complete: true, summary: tServer(lang, 'notice.summary.none') };
 
