@@ -428,5 +428,6 @@ export function weeklyEmail(report: WeeklyReport, lang: Lang, tab: { name: strin
         : []),
     ],
     link: { url: tab.url, label: tServer(lang, 'weekly.mail.open', { tab: tab.name }) },
+    footer: tServer(lang, 'email.footer'),
   };
 }

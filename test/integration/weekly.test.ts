@@ -6,6 +6,7 @@
  * tab has a bar chart of the causes; the leaders get one summary; no cell holds a formula.
  */
 import type { Emulator } from '../../emulator/runtime';
+import { DAILY_RECIPIENT_QUOTA } from '../../emulator/services/mail';
 import type { CaseView } from '../../src/server/api';
 import { AGENT, asPerson, LEAD, registrationInput, setUpWorkbook } from '../support/workbook';
 
@@ -39,6 +40,8 @@ function workbook(): Emulator {
   settings.team.push(
     { email: STOCK_OWNER, name: 'Сергей Склад', role: 'owner', team: '' },
     { email: LOGISTICS_OWNER, name: 'Лариса Логистика', role: 'owner', team: '' },
+    // The COO reads email in English; the CEO is not on the team: the workbook's language.
+    { email: COO, name: 'Mark COO', role: 'viewer', team: '', language: 'en' },
   );
   settings.departments.find((d) => d.name === 'Склад')!.owners = [STOCK_OWNER];
   settings.departments.find((d) => d.name === 'Логистика')!.owners = [LOGISTICS_OWNER];
@@ -215,12 +218,12 @@ describe('the weekly top-causes tab, through the built bundle', () => {
     expect(written.display[5]!.slice(2, 5)).toEqual(['66,7%', '0', '+2']);
   });
 
-  test('the tab is one block of values, a range list per style, two width runs and one chart', () => {
+  test('the tab is one block of values, a range list per style, two width runs, one chart, a mail per language', () => {
     expect(calls).toMatchObject({
       'Sheet.getRangeList': 5, // bold, header shading, percent, hours, change
       'Sheet.setColumnWidths': 2,
       'Sheet.insertChart': 1,
-      'MailApp.sendEmail': 1,
+      'MailApp.sendEmail': 2, // one per language
     });
   });
 
@@ -230,29 +233,36 @@ describe('the weekly top-causes tab, through the built bundle', () => {
     expect(written.charts).toEqual([{ type: 'BAR', ranges: ['A5:A7', 'B5:B7'], title: TAB }]);
   });
 
-  test('the leaders get one summary with the top causes, the KPIs, the bottleneck and a link to the tab', () => {
-    const mails = emulator.state.mail.sent.filter((m) => m.subject.includes('2026-W48'));
-    expect(mails).toHaveLength(1);
-    const [mail] = mails;
-    expect([...mail!.to].sort()).toEqual([CEO.toLowerCase(), COO, LEAD].sort());
-    expect(mail!.from).toBe(LEAD);
-    expect(mail!.body).toContain(`${DEFECT}: 2 (66,7 %)`);
-    expect(mail!.body).toContain('Первый ответ в срок: 60 %');
-    expect(mail!.body).toContain('Решение A: медиана 8 раб. ч, в срок 50 %');
-    expect(mail!.body).toContain('Решение C: нет данных');
-    expect(mail!.body).toContain('Узкое место: Производство');
+  test('the leaders get the summary in their language: top causes, KPIs, the bottleneck and a link to the tab', () => {
+    const mails = emulator.state.mail.sent.filter((m) => /2026-W48/.test(m.subject));
+    expect(mails.map((m) => [...m.to].sort())).toEqual([[CEO.toLowerCase(), LEAD].sort(), [COO]]);
+    const [ru, en] = mails;
+    expect(ru!.from).toBe(LEAD);
+    expect(ru!.body).toContain(`${DEFECT}: 2 (66,7 %)`);
+    expect(ru!.body).toContain('Первый ответ в срок: 60 %');
+    expect(ru!.body).toContain('Решение A: медиана 8 раб. ч, в срок 50 %');
+    expect(ru!.body).toContain('Решение C: нет данных');
+    expect(ru!.body).toContain('Узкое место: Производство');
+    expect(en!.subject).toBe('Arbiter: top causes 2026-W48 (2026-11-23 – 2026-11-29)');
+    expect(en!.body).toContain('Resolution A: median 8 business h, 50% within target');
     const gid = asPerson(emulator, (ss) => ss.getSheetByName(TAB)!.getSheetId());
-    expect(mail!.body).toContain(`/edit#gid=${gid}`);
+    for (const mail of mails) expect(mail.body).toContain(`/edit#gid=${gid}`);
   });
 
-  test('a second run rewrites the same tab: as many tabs, the same cells', () => {
+  test('a second run rewrites the same tab: as many tabs, the same cells; a short quota mails who fits', () => {
     const before = tab(emulator)!;
     const names = sheetNames(emulator);
+    // One recipient left of today's quota: the first Russian-speaking leader gets it, nobody else.
+    const sent = emulator.state.mail.sent.length;
+    const day = new Date(emulator.clock.now()).toISOString().slice(0, 10);
+    emulator.state.mail.recipientsByDay[day] = DAILY_RECIPIENT_QUOTA.consumer - 1;
     runWeekly(emulator);
     expect(sheetNames(emulator)).toEqual(names);
     const after = tab(emulator)!;
     expect(after.values).toEqual(before.values);
     expect(after.charts).toEqual(before.charts);
+    expect(emulator.state.mail.sent.slice(sent).map((m) => m.to)).toEqual([[LEAD]]);
+    emulator.state.mail.recipientsByDay[day] = 0;
   });
 
   test('thirteen weeks of runs keep the newest twelve weekly tabs, and every other tab', () => {

@@ -6,7 +6,8 @@
 import { tServer } from '../../domain/i18n/server';
 import { weekEndedBefore } from '../../domain/iso-week';
 import { renderEmail } from '../../domain/email-render';
-import { isEmail, normalizeEmail, type Settings } from '../../domain/settings';
+import type { Lang } from '../../domain/i18n';
+import { isEmail, languageOf, leadEmails, normalizeEmail, type Settings } from '../../domain/settings';
 import { weeklyEmail, weeklyLayout, weeklyReport } from '../../domain/weekly-report';
 import { now } from '../../services/clock';
 import { withDocumentLock } from '../../services/lock';
@@ -15,14 +16,18 @@ import { readKpiCases, writeWeeklyTab } from '../../sheets/weekly-tab';
 import { handleRequest, LEADS } from '../context';
 import type { JobContext, JobOutcome } from './job';
 
-/** Who reads the weekly summary: the CS leads, then the COO and the CEO of Settings, once each. */
-export function weeklyRecipients(settings: Settings): string[] {
-  const emails = [
-    ...settings.team.filter((member) => member.role === 'lead').map((member) => member.email),
-    settings.escalation.coo,
-    settings.escalation.ceo,
-  ].map(normalizeEmail);
-  return [...new Set(emails.filter(isEmail))];
+/**
+ * Who reads the weekly summary: the CS leads, then the COO and the CEO of Settings, once each,
+ * grouped by the language their emails are in (domain/settings.ts, languageOf).
+ */
+export function weeklyRecipients(settings: Settings): Map<Lang, string[]> {
+  const emails = [...leadEmails(settings), settings.escalation.coo, settings.escalation.ceo].map(normalizeEmail);
+  const groups = new Map<Lang, string[]>();
+  for (const email of new Set(emails.filter(isEmail))) {
+    const lang = languageOf(settings, email);
+    groups.set(lang, [...(groups.get(lang) ?? []), email]);
+  }
+  return groups;
 }
 
 export function runWeeklyJob(ctx: JobContext): JobOutcome {
@@ -34,18 +39,24 @@ export function runWeeklyJob(ctx: JobContext): JobOutcome {
   const report = weeklyReport(cases, week, ctx.settings, ctx.now, timeZone);
   const tab = withDocumentLock(() => writeWeeklyTab(ctx.wb, week.label, weeklyLayout(report, ctx.wb.lang)));
 
-  // One message to every leader (the quota counts recipients, a call costs a second); what the
-  // quota does not allow is not sent later: the tab is there, and the summary says who missed it.
-  const recipients = weeklyRecipients(ctx.settings);
-  const fit = recipients.slice(0, Math.max(0, mailQuotaLeft()));
-  if (fit.length > 0) {
-    const url = `${ctx.spreadsheetUrl}#gid=${tab.sheetId}`;
-    const mail = renderEmail(weeklyEmail(report, ctx.lang, { name: tab.name, url }));
-    sendMail({ to: fit.join(','), ...mail });
+  // One message per language to its leaders (the quota counts recipients, a call costs a
+  // second); what the quota does not allow is not sent later: the tab is there, and the summary
+  // says how many missed it.
+  const url = `${ctx.spreadsheetUrl}#gid=${tab.sheetId}`;
+  let quota = mailQuotaLeft();
+  let sent = 0;
+  let recipients = 0;
+  for (const [lang, group] of weeklyRecipients(ctx.settings)) {
+    recipients += group.length;
+    const fit = group.slice(0, Math.max(0, quota));
+    if (fit.length === 0) continue;
+    sendMail({ to: fit.join(','), ...renderEmail(weeklyEmail(report, lang, { name: tab.name, url })) });
+    quota -= fit.length;
+    sent += fit.length;
   }
-  const params = { tab: tab.name, sent: fit.length, recipients: recipients.length };
+  const params = { tab: tab.name, sent, recipients };
   const summary = [
-    tServer(ctx.lang, fit.length < recipients.length ? 'weekly.summary.quota' : 'weekly.summary', params),
+    tServer(ctx.lang, sent < recipients ? 'weekly.summary.quota' : 'weekly.summary', params),
     ...(problems.length > 0 ? [tServer(ctx.lang, 'weekly.summary.broken', { count: problems.length })] : []),
   ].join('; ');
   return { complete: true, summary };
