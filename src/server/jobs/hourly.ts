@@ -103,10 +103,14 @@ export function sweepCases(ctx: JobContext): SweepResult {
   return result;
 }
 
-/** A stored moment (a Date cell, or empty) against the computed one, to the millisecond. */
+/**
+ * A stored moment (a Date cell, or empty) against the computed one. Within a second: a cell keeps
+ * a date as a serial number of days, so what it gives back may differ from what was written by a
+ * rounding, and a rounding must not rewrite every row every hour.
+ */
 function sameMoment(cell: unknown, ms: number | null): boolean {
   if (ms === null) return cell === '' || cell === null || cell === undefined;
-  return isDateValue(cell) && cell.getTime() === ms;
+  return isDateValue(cell) && Math.abs(cell.getTime() - ms) < 1000;
 }
 
 /** One Events row per rise: the note says from which level to which; replay sets the level. */
