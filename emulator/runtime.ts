@@ -34,6 +34,27 @@ export interface EmulatorOptions {
   accountKind?: 'consumer' | 'workspace';
   /** The real-time limit of one execution, to stop runaway loops (not Apps Script's 6 minutes). */
   realTimeoutMs?: number;
+  /**
+   * How the script is deployed, which decides what an installed time-driven trigger sees.
+   * 'bound' (default): a script bound to the spreadsheet (or a test deployment): the trigger runs
+   * in the document's context, as every other execution does. 'addon': a published editor
+   * add-on, where a time trigger has no containing document: getActiveSpreadsheet() is null,
+   * and the document lock, document properties and document cache are null (docs/architecture.md,
+   * The emulator). The add-on's rules on triggers (one of each type per user and document, at
+   * most hourly) apply in both.
+   */
+  deployment?: 'bound' | 'addon';
+}
+
+/** What happens to the firings a clock move passes over. */
+export interface AdvanceOptions {
+  /**
+   * 'each' (default): time passes with the scheduler running, and every firing happens at its
+   * own moment (an hourly trigger fires once per hour passed). 'once': the clock jumps, as when
+   * Apps Script's scheduler could not run the trigger: Apps Script does not replay the firings it
+   * missed, so each trigger that came due fires once, at the moment the clock lands on.
+   */
+  missed?: 'each' | 'once';
 }
 
 export interface RunOptions {
@@ -48,6 +69,8 @@ export interface RunOptions {
   respond?: UiResponder;
   /** What started it, for the execution log. */
   trigger?: string;
+  /** False: no containing document (a published add-on's time trigger). Default true. */
+  documentContext?: boolean;
 }
 
 export interface ExecutionRecord {
@@ -155,6 +178,7 @@ export class Emulator {
       scopes: this.bundle.manifest.oauthScopes ?? ALL_SCOPES,
       locks: this.locks,
       respond: options.respond ?? firstButton,
+      documentContext: options.documentContext ?? true,
     });
     const startedAt = this.clock.now();
     const globals = createGlobals(env);
@@ -200,11 +224,12 @@ export class Emulator {
    * Moves the virtual clock forward, firing every installed time-driven trigger whose time comes,
    * in time order, each at its own moment. Returns the executions it ran.
    */
-  advanceClock(ms: number): ExecutionResult[] {
-    return this.advanceTo(this.clock.now() + ms);
+  advanceClock(ms: number, options: AdvanceOptions = {}): ExecutionResult[] {
+    return this.advanceTo(this.clock.now() + ms, options);
   }
 
-  advanceTo(targetMs: number): ExecutionResult[] {
+  advanceTo(targetMs: number, options: AdvanceOptions = {}): ExecutionResult[] {
+    if (options.missed === 'once') return this.jumpTo(targetMs);
     const ran: ExecutionResult[] = [];
     for (;;) {
       const due = this.state.triggers
@@ -216,6 +241,15 @@ export class Emulator {
     }
     if (targetMs > this.clock.now()) this.clock.set(targetMs);
     return ran;
+  }
+
+  /** The clock jumps to `targetMs`; each time trigger that came due on the way fires once, there. */
+  private jumpTo(targetMs: number): ExecutionResult[] {
+    if (targetMs > this.clock.now()) this.clock.set(targetMs);
+    return this.state.triggers
+      .filter((t) => t.eventType === 'CLOCK' && t.nextRunAt !== undefined && t.nextRunAt <= targetMs)
+      .sort((a, b) => (a.nextRunAt ?? 0) - (b.nextRunAt ?? 0))
+      .map((t) => this.fireTrigger(t));
   }
 
   /** Runs an installed trigger now, with the event object Apps Script would pass. */
@@ -232,6 +266,8 @@ export class Emulator {
       user: trigger.owner,
       authMode: 'FULL',
       trigger: `${trigger.eventType} trigger ${trigger.id}`,
+      // A published add-on's time trigger runs outside its document (see EmulatorOptions.deployment).
+      documentContext: !(trigger.eventType === 'CLOCK' && this.options.deployment === 'addon'),
       event: () => ({
         authMode: 'FULL',
         triggerUid: trigger.id,

@@ -112,6 +112,14 @@ export interface ExecutionEnv {
   readonly locks: LockTable;
   readonly output: ExecutionOutput;
   readonly respond: UiResponder;
+  /**
+   * Whether the execution runs in the context of its document. False for a published editor
+   * add-on's time-driven trigger (the emulator's 'addon' deployment): no active spreadsheet, and
+   * LockService.getDocumentLock, PropertiesService.getDocumentProperties and
+   * CacheService.getDocumentCache return null, as their references say they do "outside of the
+   * context of a containing document" (docs/architecture.md, The emulator).
+   */
+  readonly documentContext: boolean;
   /** Records a call on the meter after checking it is authorized; throws as Apps Script would. */
   call(member: string, kind: CallKind, need: Need, cells?: number): void;
   /** A fresh serial number (ids for triggers, mails, uuids). */

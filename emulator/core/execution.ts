@@ -42,6 +42,8 @@ export interface ExecutionEnvOptions {
   scopes?: Iterable<string>;
   locks?: LockTable;
   respond?: UiResponder;
+  /** False: the execution has no containing document (an add-on's time trigger). Default true. */
+  documentContext?: boolean;
 }
 
 export function createExecutionEnv(options: ExecutionEnvOptions = {}): ExecutionEnv {
@@ -74,6 +76,7 @@ export function createExecutionEnv(options: ExecutionEnvOptions = {}): Execution
     locks: options.locks ?? createLockTable(),
     output: { logs: [], shown: [], alerts: [], toasts: [] },
     respond: options.respond ?? firstButton,
+    documentContext: options.documentContext ?? true,
     call(member, kind, need, cells = 0) {
       checkAuthorized(env, member, need);
       meter.record(member, kind, cells);

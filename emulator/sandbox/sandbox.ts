@@ -238,12 +238,15 @@ export class Sandbox {
     }
   }
 
-  /** Moves the virtual clock forward; time-driven triggers fire as it passes them. */
+  /**
+   * Jumps the virtual clock forward (the page's "+1 hour" / "+1 day"): as when Apps Script's
+   * scheduler missed firings, each time trigger that came due fires once, where the clock lands.
+   */
   advanceClock(ms: number): ActionResponse {
     if (!Number.isFinite(ms) || ms < 0 || ms > 366 * 86_400_000) {
       return { ok: false, error: 'The clock moves forward by up to a year at a time.' };
     }
-    const ran = this.emulator.advanceClock(ms);
+    const ran = this.emulator.advanceClock(ms, { missed: 'once' });
     this.lastTickWallMs = Date.now();
     this.changed();
     return { ok: true, ran: ran.length };

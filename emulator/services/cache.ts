@@ -106,8 +106,10 @@ class FakeCacheService extends CacheServiceStub implements GoogleAppsScript.Cach
     return new FakeCache(this.env, this.env.state.cache.script);
   }
 
+  /** "null if there is no containing document" (CacheService reference). */
   override getDocumentCache(): FakeCache {
     this.env.call('CacheService.getDocumentCache', 'local', NEEDS_LIMITED);
+    if (!this.env.documentContext) return null as unknown as FakeCache;
     return new FakeCache(this.env, this.env.state.cache.document);
   }
 

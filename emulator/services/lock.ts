@@ -91,8 +91,10 @@ class FakeLockService extends LockServiceStub implements GoogleAppsScript.Lock.L
     return new FakeLock(this.env, { get: () => locks.script, set: (hold) => (locks.script = hold) });
   }
 
+  /** "If this method is called outside of the context of a containing document … null is returned." */
   override getDocumentLock(): FakeLock {
     this.env.call('LockService.getDocumentLock', 'local', NEEDS_LIMITED);
+    if (!this.env.documentContext) return null as unknown as FakeLock;
     const locks = this.env.locks;
     return new FakeLock(this.env, { get: () => locks.document, set: (hold) => (locks.document = hold) });
   }

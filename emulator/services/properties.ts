@@ -105,9 +105,11 @@ class FakePropertiesService extends PropertiesServiceStub implements GoogleAppsS
     );
   }
 
+  /** "When document properties are not available this method returns null" (no containing document). */
   override getDocumentProperties(): FakeProperties {
     const { env } = this;
     env.call('PropertiesService.getDocumentProperties', 'local', NEEDS_LIMITED);
+    if (!env.documentContext) return null as unknown as FakeProperties;
     const stores = env.state.properties;
     return new FakeProperties(
       env,

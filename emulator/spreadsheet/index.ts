@@ -95,15 +95,27 @@ class FakeSpreadsheetApp extends SpreadsheetAppStub implements GoogleAppsScript.
     return this.enumeration('Dimension', DIMENSION);
   }
 
-  /** The spreadsheet the script is bound to: env.state.spreadsheet. */
+  /**
+   * The spreadsheet the script is bound to: env.state.spreadsheet; null in an execution without a
+   * containing document (an add-on's time trigger), where a script opens it by id.
+   */
   override getActiveSpreadsheet(): Spreadsheet {
     this.context.call('SpreadsheetApp.getActiveSpreadsheet', 'local');
-    return this.context.fakes.spreadsheet();
+    return this.active();
   }
 
   override getActive(): Spreadsheet {
     this.context.call('SpreadsheetApp.getActive', 'local');
-    return this.context.fakes.spreadsheet();
+    return this.active();
+  }
+
+  /** Without a containing document there is no active sheet, selection or editor UI. */
+  private requireDocument(member: string): void {
+    if (!this.env.documentContext) throw gasError(`Cannot call SpreadsheetApp.${member}() from this context.`);
+  }
+
+  private active(): Spreadsheet {
+    return this.env.documentContext ? this.context.fakes.spreadsheet() : (null as unknown as Spreadsheet);
   }
 
   /** Only the bound spreadsheet exists; any other id fails as a missing document does. */
@@ -117,6 +129,7 @@ class FakeSpreadsheetApp extends SpreadsheetAppStub implements GoogleAppsScript.
 
   override getActiveSheet(): GoogleAppsScript.Spreadsheet.Sheet {
     this.context.call('SpreadsheetApp.getActiveSheet');
+    this.requireDocument('getActiveSheet');
     return this.context.fakes.sheet(this.context.sheetState(this.context.state.activeSheetId).id);
   }
 
@@ -132,6 +145,7 @@ class FakeSpreadsheetApp extends SpreadsheetAppStub implements GoogleAppsScript.
    */
   override getActiveRange(): GoogleAppsScript.Spreadsheet.Range {
     this.context.call('SpreadsheetApp.getActiveRange');
+    this.requireDocument('getActiveRange');
     const sheet = this.context.sheetState(this.context.state.activeSheetId);
     return (
       sheet.activeRange ? this.context.fakes.range(sheet.id, sheet.activeRange) : null
@@ -150,6 +164,7 @@ class FakeSpreadsheetApp extends SpreadsheetAppStub implements GoogleAppsScript.
 
   override getUi(): GoogleAppsScript.Base.Ui {
     this.env.call('SpreadsheetApp.getUi', 'local', { mode: 'NONE', scopes: SCOPES.containerUi });
+    this.requireDocument('getUi');
     return createUi(this.env);
   }
 

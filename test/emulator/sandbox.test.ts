@@ -289,12 +289,13 @@ describe('the local scheduler', () => {
     expect(log.filter((e) => e.functionName === 'tick')).toHaveLength(3);
   });
 
-  test('a stopped clock moves only when advanced, and advancing fires what comes due', () => {
+  test('a stopped clock moves only when advanced; a jump of a day fires the hourly trigger once', () => {
     const sandbox = toySandbox({ clockRate: 0 });
     const started = sandbox.emulator.clock.now();
     expect(sandbox.tick(Date.now() + 5 * HOUR)).toBe(0);
     expect(sandbox.emulator.clock.now()).toBe(started);
-    expect(sandbox.advanceClock(24 * HOUR)).toEqual({ ok: true, ran: 24 });
+    expect(sandbox.advanceClock(24 * HOUR)).toEqual({ ok: true, ran: 1 });
+    expect(sandbox.emulator.clock.now()).toBe(started + 24 * HOUR);
     expect(sandbox.advanceClock(-1)).toMatchObject({ ok: false });
   });
 });
