@@ -41,6 +41,11 @@ export interface SlaTargets {
 export interface Settings {
   language: Lang;
   caseIdPrefix: string;
+  /**
+   * The local hour (0–23, the calendar's time zone) from which the daily digest is due, and on
+   * Mondays the weekly report (docs/architecture.md, Adding a job).
+   */
+  digestHour: number;
   calendar: BusinessCalendar;
   sla: SlaTargets;
   departments: Department[];
@@ -161,11 +166,15 @@ export function languageOf(settings: Settings, email: string): Lang {
   return settings.team.find((m) => normalizeEmail(m.email) === normalized)?.language ?? settings.language;
 }
 
+/** The daily digest goes out at 09:00 unless Settings say otherwise. */
+export const DEFAULT_DIGEST_HOUR = 9;
+
 export function defaultSettings(language: Lang, timeZone: string): Settings {
   const lists = LISTS[language];
   return {
     language,
     caseIdPrefix: 'ARB',
+    digestHour: DEFAULT_DIGEST_HOUR,
     calendar: defaultCalendar(timeZone),
     sla: structuredCopy(DEFAULT_SLA),
     departments: lists.departments.map((name) => ({ name, owners: [], head: '' })),
@@ -252,6 +261,8 @@ export function settingsProblems(s: Settings): Problem[] {
 
   if (s.language !== 'ru' && s.language !== 'en') add('language', 'settings.language');
   if (!/^[A-Z][A-Z0-9]{0,7}$/.test(s.caseIdPrefix)) add('caseIdPrefix', 'settings.prefix');
+  if (!Number.isInteger(s.digestHour) || s.digestHour < 0 || s.digestHour > 23)
+    add('digestHour', 'settings.digestHour');
 
   problems.push(...calendarProblems(s.calendar));
   checkCount('calendar.holidays', s.calendar.holidays, 'settings.tooMany.holidays');
@@ -405,6 +416,8 @@ export function coerceSettings(input: unknown): Settings {
   const settings: Settings = {
     language: str(root.language, 'language') as Lang,
     caseIdPrefix: str(root.caseIdPrefix, 'caseIdPrefix'),
+    // Absent in what was saved before the digest hour existed: the default.
+    digestHour: root.digestHour === undefined ? DEFAULT_DIGEST_HOUR : num(root.digestHour, 'digestHour'),
     calendar: {
       timeZone: str(calendar.timeZone, 'calendar.timeZone'),
       hours: arr(calendar.hours, 'calendar.hours').map((h, i) => {

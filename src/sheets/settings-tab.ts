@@ -69,11 +69,12 @@ const SECTIONS: Record<SectionKey, { ru: string; en: string; headers: { ru: stri
   },
 };
 
-const GENERAL_KEYS = ['language', 'caseIdPrefix', 'timeZone', 'coo', 'ceo'] as const;
+const GENERAL_KEYS = ['language', 'caseIdPrefix', 'timeZone', 'digestHour', 'coo', 'ceo'] as const;
 const GENERAL_LABELS: Record<(typeof GENERAL_KEYS)[number], { ru: string; en: string }> = {
   language: { ru: 'Язык (ru / en)', en: 'Language (ru / en)' },
   caseIdPrefix: { ru: 'Префикс номера кейса', en: 'Case number prefix' },
   timeZone: { ru: 'Часовой пояс', en: 'Time zone' },
+  digestHour: { ru: 'Час ежедневной сводки (0–23)', en: 'Hour of the daily digest (0–23)' },
   coo: { ru: 'COO (email, эскалация L3)', en: 'COO (email, L3 escalation)' },
   ceo: { ru: 'CEO (email, эскалация L3)', en: 'CEO (email, L3 escalation)' },
 };
@@ -115,6 +116,7 @@ export function settingsToRows(settings: Settings): SettingsLayout {
     language: settings.language,
     caseIdPrefix: settings.caseIdPrefix,
     timeZone: settings.calendar.timeZone,
+    digestHour: String(settings.digestHour),
     coo: settings.escalation.coo,
     ceo: settings.escalation.ceo,
   };
@@ -322,6 +324,7 @@ const GENERAL_FIELDS: Record<(typeof GENERAL_KEYS)[number], string> = {
   language: 'language',
   caseIdPrefix: 'caseIdPrefix',
   timeZone: 'calendar.timeZone',
+  digestHour: 'digestHour',
   coo: 'escalation.coo',
   ceo: 'escalation.ceo',
 };
@@ -354,6 +357,8 @@ function parseGeneral(block: Block, r: TabReader): void {
     if (key === 'language') s.language = value.toLowerCase() as Lang;
     else if (key === 'caseIdPrefix') s.caseIdPrefix = value;
     else if (key === 'timeZone') s.calendar.timeZone = value;
+    // Not a whole number: NaN, which validation reports at this cell.
+    else if (key === 'digestHour') s.digestHour = /^\d{1,2}$/.test(value) ? Number(value) : NaN;
     else s.escalation[key] = value.toLowerCase();
   }
 }

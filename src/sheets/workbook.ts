@@ -79,9 +79,10 @@ export function eventsTable(wb: Workbook): Table {
 
 /**
  * Where the parsed Settings are cached, and for how long at most. The version changes with the
- * cached shape: v2 since the role `leader` became `team_leader` (a v1 entry may still say `leader`).
+ * cached shape: v2 since the role `leader` became `team_leader` (a v1 entry may still say `leader`),
+ * v3 since Settings have a digest hour.
  */
-const SETTINGS_CACHE_KEY = 'arbiter.settings.v2';
+const SETTINGS_CACHE_KEY = 'arbiter.settings.v3';
 const SETTINGS_CACHE_SECONDS = 600;
 
 interface CachedSettings {

@@ -18,6 +18,7 @@ export interface DayDraft {
 export interface SettingsDraft {
   language: string;
   caseIdPrefix: string;
+  digestHour: string;
   timeZone: string;
   hours: DayDraft[];
   holidays: string;
@@ -51,6 +52,7 @@ export function settingsDraft(s: Settings): SettingsDraft {
   return {
     language: s.language,
     caseIdPrefix: s.caseIdPrefix,
+    digestHour: String(s.digestHour),
     timeZone: s.calendar.timeZone,
     hours: s.calendar.hours.map((day) =>
       day ? { closed: false, open: hhmm(day.open), close: hhmm(day.close) } : { closed: true, open: '', close: '' },
@@ -96,9 +98,15 @@ export function settingsFromDraft(d: SettingsDraft): { settings: Settings | null
     }
     return value;
   };
+  const hour = (text: string) => {
+    if (/^\d{1,2}$/.test(text.trim())) return Number(text.trim());
+    typed.push({ key: 'settings.digestHour', field: 'digestHour' });
+    return 0;
+  };
   const raw = {
     language: d.language,
     caseIdPrefix: d.caseIdPrefix.trim().toUpperCase(),
+    digestHour: hour(d.digestHour),
     calendar: {
       timeZone: d.timeZone.trim(),
       hours: d.hours.map((day, i) =>
@@ -146,6 +154,7 @@ export function settingsFromDraft(d: SettingsDraft): { settings: Settings | null
 const SECTIONS: ReadonlyArray<[prefix: string, label: MessageKey]> = [
   ['language', 'ui.settings.language'],
   ['caseIdPrefix', 'ui.settings.prefix'],
+  ['digestHour', 'ui.settings.digestHour'],
   ['calendar', 'ui.settings.calendar'],
   ['sla', 'ui.settings.sla'],
   ['departments', 'ui.settings.departments'],

@@ -156,9 +156,25 @@ describe('the Settings tab layout', () => {
           cell: `A${row + 1}`,
           message:
             'неизвестный параметр «Префикс номера»; в разделе есть: «Язык (ru / en)», «Префикс номера кейса», ' +
-            '«Часовой пояс», «COO (email, эскалация L3)», «CEO (email, эскалация L3)»',
+            '«Часовой пояс», «Час ежедневной сводки (0–23)», «COO (email, эскалация L3)», «CEO (email, эскалация L3)»',
         },
       ]);
+    });
+
+    test('the digest hour: read from General, 0–23, a wrong one reported at its cell, absent means 9', () => {
+      const settings = teamSettings();
+      settings.digestHour = 7;
+      const rows = settingsToRows(settings).rows;
+      expect(parse(rows).settings?.digestHour).toBe(7);
+      const row = rowOf(rows, 'Час ежедневной сводки (0–23)');
+      for (const wrong of ['24', '9:00', 'nine', '']) {
+        rows[row]![1] = wrong;
+        const parsed = parse(rows);
+        expect(parsed.settings).toBeNull();
+        expect(parsed.problems).toEqual([{ cell: `B${row + 1}`, message: 'Час сводки: целое число от 0 до 23.' }]);
+      }
+      rows.splice(row, 1);
+      expect(parse(rows).settings?.digestHour).toBe(9);
     });
 
     test('a row above the first section and a repeated section are reported', () => {

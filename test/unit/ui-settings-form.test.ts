@@ -38,6 +38,16 @@ describe('Settings in the sidebar', () => {
     expect(settings?.caseIdPrefix).toBe('KX');
   });
 
+  test('the digest hour is typed as a whole hour 0–23; anything else is a problem at its field', () => {
+    const draft = settingsDraft(saved());
+    draft.digestHour = ' 18 ';
+    expect(settingsFromDraft(draft).settings?.digestHour).toBe(18);
+    for (const wrong of ['24', '-1', '9.5', '']) {
+      draft.digestHour = wrong;
+      expect(settingsFromDraft(draft).problems).toEqual([{ field: 'digestHour', key: 'settings.digestHour' }]);
+    }
+  });
+
   test('every problem is found before saving, each with its place', () => {
     const draft = settingsDraft(saved());
     draft.team[0]!.role = 'agent';

@@ -93,6 +93,7 @@ export const en: Catalog = {
 
   'settings.language': 'Language: ru or en.',
   'settings.prefix': 'Case number prefix: 1–8 capital Latin letters or digits, starting with a letter.',
+  'settings.digestHour': 'Digest hour: a whole hour from 0 to 23.',
   'settings.calendar': 'Calendar: {detail}.',
   'settings.slaMinutes': 'The target for {criticality}: a whole number of minutes above zero.',
   'settings.slaOrder': 'The target for A cannot exceed the one for B, nor B the one for C.',
@@ -251,6 +252,7 @@ export const en: Catalog = {
   'ui.settings.general': 'General',
   'ui.settings.language': 'Language',
   'ui.settings.prefix': 'Case number prefix',
+  'ui.settings.digestHour': 'Hour of the daily digest (0–23)',
   'ui.settings.team': 'Team and roles',
   'ui.settings.email': 'Email',
   'ui.settings.name': 'Name',

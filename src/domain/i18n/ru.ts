@@ -94,6 +94,7 @@ export const ru = {
 
   'settings.language': 'Язык: ru или en.',
   'settings.prefix': 'Префикс номера: 1–8 заглавных латинских букв или цифр, первая — буква.',
+  'settings.digestHour': 'Час сводки: целое число от 0 до 23.',
   'settings.calendar': 'Календарь: {detail}.',
   'settings.slaMinutes': 'Норматив для {criticality}: целое число минут больше нуля.',
   'settings.slaOrder': 'Норматив для A не может быть больше, чем для B, а для B — больше, чем для C.',
@@ -252,6 +253,7 @@ export const ru = {
   'ui.settings.general': 'Общее',
   'ui.settings.language': 'Язык',
   'ui.settings.prefix': 'Префикс номера кейса',
+  'ui.settings.digestHour': 'Час ежедневной сводки (0–23)',
   'ui.settings.team': 'Команда и роли',
   'ui.settings.email': 'Email',
   'ui.settings.name': 'Имя',

@@ -62,6 +62,15 @@ export function GeneralSection({ draft, update, problems }: SectionProps) {
         error={errorAt('caseIdPrefix')}
         input={{ maxLength: 8, autoCapitalize: 'characters' }}
       />
+      <TextField
+        name="digestHour"
+        idPrefix="set"
+        label={tr('ui.settings.digestHour')}
+        value={draft.digestHour}
+        onValue={(digestHour) => update((d) => ({ ...d, digestHour }))}
+        error={errorAt('digestHour')}
+        input={{ maxLength: 2, inputMode: 'numeric' }}
+      />
     </details>
   );
 }
