@@ -4,7 +4,7 @@
  * not do, but only this check counts.
  */
 import { DomainError } from '../domain/errors';
-import { t, type Lang } from '../domain/i18n';
+import { t, type Lang, type MessageKey } from '../domain/i18n';
 import type { Role } from '../domain/model';
 import { roleOf, type Settings } from '../domain/settings';
 import { activeUserEmail } from '../services/session';
@@ -30,11 +30,17 @@ export function openRequest(): Omit<RequestContext, 'role'> {
 }
 
 /** Checks that the caller has one of `roles`; says why not in the request's language. */
-export function requireRole(request: Omit<RequestContext, 'role'>, roles: readonly Role[]): RequestContext {
+export function requireRole(
+  request: Omit<RequestContext, 'role'>,
+  roles: readonly Role[],
+  /** Says why, instead of the generic sentence naming the roles. */
+  refusal?: MessageKey,
+): RequestContext {
   const { email, settings, lang } = request;
   if (!email) throw new DomainError('forbidden', [{ key: 'auth.noEmail' }]);
   const role = roleOf(settings, email);
   if (!role) throw new DomainError('forbidden', [{ key: 'auth.unknownUser', params: { email } }]);
+  if (refusal && !roles.includes(role)) throw new DomainError('forbidden', [{ key: refusal }]);
   if (!roles.includes(role)) {
     throw new DomainError('forbidden', [
       {

@@ -11,6 +11,12 @@ type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
 export const MENU_ITEMS: ReadonlyArray<{ label: Parameters<typeof t>[1]; functionName: string }> = [
   { label: 'menu.openSidebar', functionName: 'showSidebar' },
   { label: 'menu.setup', functionName: 'setupWorkbook' },
+  // Leads only (each checks the role): the scheduled jobs by hand, and who runs the schedule.
+  { label: 'menu.runHourly', functionName: 'runHourly' },
+  { label: 'menu.runDaily', functionName: 'runDaily' },
+  { label: 'menu.runWeekly', functionName: 'runWeekly' },
+  { label: 'menu.installTriggers', functionName: 'installTriggers' },
+  { label: 'menu.removeTriggers', functionName: 'removeTriggers' },
 ];
 
 export function onOpen(_e?: OpenEvent): void {

@@ -2,17 +2,24 @@
  * Menu actions that shape the workbook: setupWorkbook and the installable triggers.
  */
 import { DomainError } from '../domain/errors';
-import { languageOfLocale, t } from '../domain/i18n';
+import { languageOfLocale, t, type Lang } from '../domain/i18n';
+import { JOB_NAMES, latestDuePeriod, type CompletedPeriods, type ScheduleSettings } from '../domain/schedule';
 import { normalizeEmail } from '../domain/settings';
 import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
+import { deleteUserProperty, getUserProperty, setUserProperty } from '../services/properties';
 import { activeUserEmail } from '../services/session';
+import { deleteMyTriggers, installHourly, installOnEdit, myTriggers } from '../services/triggers';
 import { appendEvents } from '../sheets/cases-repo';
 import { CASES, EVENTS } from '../sheets/schema';
 import { setupWorkbook as setupSheets, type SetupReport } from '../sheets/setup';
 import { findSheet, forgetSettings } from '../sheets/workbook';
+import { readScheduleRecord, writeScheduleRecord } from '../sheets/schedule-record';
 import { Table } from '../sheets/table';
+import { confirm, toast } from './confirm';
+import { LEADS, openRequest, requireRole } from './context';
 import { userFacing } from './errors';
+import { SCHEDULE_HANDLER, scheduleOf, triggerPropertyKey } from './jobs/dispatch';
 
 export interface SetupSummary {
   lang: 'ru' | 'en';
@@ -103,22 +110,92 @@ function hasHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: 'ru' | '
 /** Handler functions of the installable triggers Arbiter needs in each document. */
 export const EDIT_HANDLER = 'onEditInstalled';
 
-/** Installs what is missing (an add-on may hold one trigger of each type per document). */
+/**
+ * Installs the schedule: exactly one hourly time-driven trigger (the dispatcher, SCHEDULE_HANDLER)
+ * and the installable edit trigger, both running as the person who installs them, on their mail
+ * quota (docs/architecture.md, Adding a job). Only a lead may. The workbook records who holds them
+ * and the installer's user properties map the time trigger to this spreadsheet's id, which is how
+ * a published add-on's trigger, with no active spreadsheet, finds it. Run again by the holder it
+ * adds only what is missing; run by another lead it names the holder and asks whether to take
+ * the schedule over (the former holder's triggers remove themselves at their next firing).
+ * Returns the handlers it installed.
+ */
 export function installTriggers(): string[] {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const existing = ScriptApp.getUserTriggers(ss);
-  const installed: string[] = [];
-  if (!existing.some((tr) => tr.getHandlerFunction() === EDIT_HANDLER)) {
-    ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(ss).onEdit().create();
-    installed.push(EDIT_HANDLER);
-  }
-  return installed;
+  let lang: Lang = 'ru';
+  return userFacing(
+    () => lang,
+    () => {
+      const request = openRequest();
+      lang = request.lang;
+      const { email, settings } = requireRole(request, LEADS, 'triggers.leadsOnly');
+      const ss = request.wb.ss;
+      const record = readScheduleRecord(ss);
+      const holder = record.holder;
+      if (holder && holder.email !== email) {
+        const since = Utilities.formatDate(new Date(holder.installedAt), request.wb.timeZone, 'yyyy-MM-dd HH:mm');
+        if (!confirm(lang, t(lang, 'triggers.takeOver', { holder: holder.email, since, email }))) return [];
+      }
+      const mine = myTriggers(ss);
+      const installed: string[] = [];
+      const uidOf = (handler: string, install: () => string): string => {
+        const found = mine.find((tr) => tr.handler === handler);
+        if (found) return found.uid;
+        installed.push(handler);
+        return install();
+      };
+      const timeTrigger = uidOf(SCHEDULE_HANDLER, () => installHourly(SCHEDULE_HANDLER));
+      const editTrigger = uidOf(EDIT_HANDLER, () => installOnEdit(EDIT_HANDLER, ss));
+      const key = triggerPropertyKey(timeTrigger);
+      if (getUserProperty(key) !== ss.getId()) setUserProperty(key, ss.getId());
+      const same = holder?.email === email && holder.timeTrigger === timeTrigger && holder.editTrigger === editTrigger;
+      if (!same) {
+        withDocumentLock(() => {
+          const current = readScheduleRecord(ss);
+          const at = now();
+          writeScheduleRecord(ss, {
+            ...current,
+            holder: { email, installedAt: at, timeTrigger, editTrigger },
+            // The first install starts the bookkeeping now: the schedule does not run the periods
+            // that came due before it existed.
+            done: Object.keys(current.done).length > 0 ? current.done : baselinePeriods(at, scheduleOf(settings)),
+          });
+        });
+        toast(ss, lang, t(lang, 'triggers.installed', { email }));
+      }
+      return installed;
+    },
+  );
 }
 
-/** Removes every trigger this user installed for this document. */
+/** Every job's latest due period at `at`, as if done (the hourly job has no catching up to do). */
+function baselinePeriods(at: number, schedule: ScheduleSettings): CompletedPeriods {
+  return Object.fromEntries(
+    JOB_NAMES.filter((job) => job !== 'hourly').map((job) => [job, latestDuePeriod(job, at, schedule)]),
+  );
+}
+
+/**
+ * Removes this lead's triggers for this document (ScriptApp can remove only one's own); when they
+ * held the schedule, the workbook no longer names a holder. Returns how many were removed.
+ */
 export function removeTriggers(): number {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const triggers = ScriptApp.getUserTriggers(ss);
-  triggers.forEach((tr) => ScriptApp.deleteTrigger(tr));
-  return triggers.length;
+  let lang: Lang = 'ru';
+  return userFacing(
+    () => lang,
+    () => {
+      const request = openRequest();
+      lang = request.lang;
+      const { email } = requireRole(request, LEADS, 'triggers.leadsOnly');
+      const ss = request.wb.ss;
+      const mine = myTriggers(ss).map((tr) => tr.uid);
+      const removed = deleteMyTriggers(ss, mine);
+      mine.forEach((uid) => deleteUserProperty(triggerPropertyKey(uid)));
+      withDocumentLock(() => {
+        const record = readScheduleRecord(ss);
+        if (record.holder?.email === email) writeScheduleRecord(ss, { ...record, holder: null });
+      });
+      toast(ss, lang, t(lang, 'triggers.removed', { count: removed }));
+      return removed;
+    },
+  );
 }

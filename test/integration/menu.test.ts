@@ -4,7 +4,15 @@ describe('the add-on menu and the sidebar, through the built bundle', () => {
   test('onOpen in AuthMode.NONE builds the add-on menu and touches nothing else', () => {
     const emulator = newEmulator();
     const result = emulator.run('onOpen', [], { authMode: 'NONE', locale: 'ru', event: () => ({ authMode: 'NONE' }) });
-    expect(emulator.state.ui.addonMenu?.items.map((i) => i.caption)).toEqual(['Открыть Арбитр', 'Настроить таблицу']);
+    expect(emulator.state.ui.addonMenu?.items.map((i) => i.caption)).toEqual([
+      'Открыть Арбитр',
+      'Настроить таблицу',
+      'Запустить сейчас: ежечасная проверка',
+      'Запустить сейчас: ежедневная сводка',
+      'Запустить сейчас: недельный отчёт',
+      'Включить расписание (от моего имени)',
+      'Отключить моё расписание',
+    ]);
     // Only the menu: no sheet read, no property, no mail.
     expect(result.meter.byKind['sheets.read']).toBe(0);
     expect(result.meter.byKind['properties.read']).toBe(0);
@@ -14,7 +22,15 @@ describe('the add-on menu and the sidebar, through the built bundle', () => {
     const emulator = newEmulator();
     emulator.openDocument('lead@example.com', 'LIMITED');
     emulator.run('onOpen', [], { locale: 'en', authMode: 'LIMITED' });
-    expect(emulator.state.ui.addonMenu?.items.map((i) => i.caption)).toEqual(['Open Arbiter', 'Set up the workbook']);
+    expect(emulator.state.ui.addonMenu?.items.map((i) => i.caption)).toEqual([
+      'Open Arbiter',
+      'Set up the workbook',
+      'Run now: the hourly check',
+      'Run now: the daily digest',
+      'Run now: the weekly report',
+      'Turn the schedule on (as me)',
+      'Turn my schedule off',
+    ]);
   });
 
   test('onInstall builds the same menu', () => {

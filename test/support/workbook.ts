@@ -17,10 +17,13 @@ export const MONDAY_10 = new Date('2026-11-23T10:00:00+03:00');
 
 export const msk = (iso: string) => new Date(`${iso}+03:00`).toISOString();
 
-export function setUpWorkbook(options: { locale?: string; now?: Date; buildDir?: string } = {}): Emulator {
+export function setUpWorkbook(
+  options: { locale?: string; now?: Date; buildDir?: string; deployment?: 'bound' | 'addon' } = {},
+): Emulator {
   const emulator = newEmulator({
     ...(options.buildDir ? { buildDir: options.buildDir } : {}),
     now: options.now ?? MONDAY_10,
+    deployment: options.deployment ?? 'bound',
     spreadsheet: { locale: options.locale ?? 'ru_RU', timeZone: 'Europe/Moscow', owner: LEAD },
   });
   emulator.run('setupWorkbook', [], { user: LEAD });

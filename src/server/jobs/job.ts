@@ -1,7 +1,9 @@
 /**
  * What every scheduled job receives and returns (docs/architecture.md, Adding a job). The
  * dispatcher opens the workbook (by id: in an add-on's time trigger there may be no active
- * spreadsheet), reads Settings once, and hands each job this context.
+ * spreadsheet), reads Settings once, and hands each job this context (jobs/dispatch.ts). Two runs
+ * never overlap (the dispatcher's lease); a job takes the document lock only around its own writes
+ * (`withDocumentLock`, which falls back to the script lock where there is no document lock).
  */
 import type { Lang } from '../../domain/i18n';
 import type { Ms } from '../../domain/model';
