@@ -10,6 +10,7 @@
  * Period keys are strings that sort in time order: hour 'YYYY-MM-DDTHH', day 'YYYY-MM-DD',
  * ISO week 'YYYY-Www', month 'YYYY-MM'.
  */
+import { isoWeekOfDate, mondayOf, parseWeekLabel, weekLabel } from './iso-week';
 import { instantOf, isoDate, wallTime } from './zoned-time';
 
 /** The jobs the dispatcher runs. The monthly summary (day 1) is issue 9: it gets a slot here then. */
@@ -36,16 +37,6 @@ const DAY_MS = 86_400_000;
 function addDays(year: number, month: number, day: number, days: number): [number, number, number] {
   const d = new Date(Date.UTC(year, month - 1, day) + days * DAY_MS);
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-}
-
-/** 'YYYY-Www' of the ISO week holding the civil date (weeks start on Monday; week 1 holds a Thursday). */
-export function isoWeekKey(year: number, month: number, day: number): string {
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay() || 7;
-  // The Thursday of this week decides its year.
-  const [thursdayYear, thursdayMonth, thursdayDay] = addDays(year, month, day, 4 - weekday);
-  const dayOfYear = (Date.UTC(thursdayYear, thursdayMonth - 1, thursdayDay) - Date.UTC(thursdayYear, 0, 1)) / DAY_MS;
-  const week = Math.floor(dayOfYear / 7) + 1;
-  return `${thursdayYear}-W${String(week).padStart(2, '0')}`;
 }
 
 /** The period key of the local hour at `at`. */
@@ -81,7 +72,7 @@ export function latestDuePeriod(job: JobName, now: number, s: ScheduleSettings):
     case 'daily':
       return isoDate(...latestDueDay(now, s));
     case 'weekly':
-      return isoWeekKey(...latestDueMonday(now, s));
+      return weekLabel(isoWeekOfDate(...latestDueMonday(now, s)));
     // case 'monthly': issue 9 — day 1 at the digest hour, key 'YYYY-MM'.
   }
 }
@@ -97,12 +88,9 @@ export function periodDueAt(job: JobName, period: string, s: ScheduleSettings): 
     const [y, m, d] = period.split('-').map(Number);
     return dueMoment([y ?? 0, m ?? 1, d ?? 1], s);
   }
-  // ISO week: its Monday is 3 days before the week's Thursday, which lies in week 1's Jan 4 week.
-  const [yearText = '0', weekText = 'W1'] = period.split('-');
-  const year = Number(yearText);
-  const week = Number(weekText.slice(1));
-  const jan4Weekday = new Date(Date.UTC(year, 0, 4)).getUTCDay() || 7;
-  return dueMoment(addDays(year, 1, 4, 7 * (week - 1) - (jan4Weekday - 1)), s);
+  const week = parseWeekLabel(period);
+  if (!week) throw new Error(`periodDueAt: "${period}" is not an ISO week`);
+  return dueMoment(mondayOf(week), s);
 }
 
 /**

@@ -6,7 +6,6 @@
 import fc from 'fast-check';
 import {
   duePeriods,
-  isoWeekKey,
   latestDuePeriod,
   periodDueAt,
   type CompletedPeriods,
@@ -33,20 +32,6 @@ const settings = fc.record({
 });
 /** 2024–2028, so every DST change of those years is in range. */
 const instant = fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2028, 11, 31) });
-
-describe('ISO weeks', () => {
-  test.each([
-    ['2026-11-23', '2026-W48'],
-    ['2026-11-29', '2026-W48'],
-    ['2026-11-30', '2026-W49'],
-    ['2021-01-03', '2020-W53'],
-    ['2024-12-30', '2025-W01'],
-    ['2027-01-01', '2026-W53'],
-  ])('%s is in %s', (date, week) => {
-    const [y, m, d] = date.split('-').map(Number);
-    expect(isoWeekKey(y!, m!, d!)).toBe(week);
-  });
-});
 
 describe('the latest due period', () => {
   const moscow9: ScheduleSettings = { timeZone: 'Europe/Moscow', digestHour: 9 };
