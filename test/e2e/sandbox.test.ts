@@ -7,7 +7,6 @@
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { createExecutionEnv } from '../../emulator/core/execution';
 import { createMailApp } from '../../emulator/services/mail';
-import { createScriptApp } from '../../emulator/services/script';
 import { DEMO_PEOPLE } from '../../emulator/sandbox/demo';
 import {
   browserMode,
@@ -222,29 +221,20 @@ suite('the sandbox page', () => {
   });
 
   test('installed triggers are listed, and a time-driven one runs when fired by hand', async () => {
-    const { emulator } = session.server.sandbox;
-    // A time-driven trigger, installed as Arbiter's jobs are (its handler does not matter here).
-    const env = createExecutionEnv({
-      state: emulator.state,
-      clock: emulator.clock,
-      user: { email: DEMO_PEOPLE.lead.email },
-    });
-    createScriptApp(env).newTrigger('onOpen').timeBased().everyHours(1).create();
-    session.server.sandbox.advanceClock(0);
-
+    // The demo's setup installed the schedule: the hourly trigger and the edit trigger.
     await byTestId(page, 'panel-tab-triggers').click();
     const triggers = byTestId(page, 'triggers');
     await triggers.locator('[data-testid="trigger-item"][data-handler="onEditInstalled"]').waitFor();
     await waitForText(triggers.locator('[data-handler="onEditInstalled"]'), /при изменении ячейки/);
-    await waitForText(triggers.locator('[data-handler="onOpen"]'), /каждый час/);
+    await waitForText(triggers.locator('[data-handler="runScheduled"]'), /каждый час/);
 
-    const runs = () => page.locator('[data-testid="execution-row"][data-function-name="onOpen"]').count();
+    const runs = () => page.locator('[data-testid="execution-row"][data-function-name="runScheduled"]').count();
     const before = await runs();
-    await triggers.locator('[data-handler="onOpen"] [data-testid="trigger-fire"]').click();
+    await triggers.locator('[data-handler="runScheduled"] [data-testid="trigger-fire"]').click();
     await byTestId(page, 'panel-tab-executions').click();
     await waitUntil(async () => (await runs()) > before, 'the fired trigger in the executions log');
     await waitForText(
-      page.locator('[data-testid="execution-row"][data-function-name="onOpen"]').first(),
+      page.locator('[data-testid="execution-row"][data-function-name="runScheduled"]').first(),
       /CLOCK trigger/,
     );
   });

@@ -7,11 +7,11 @@ describe('the add-on menu and the sidebar, through the built bundle', () => {
     expect(emulator.state.ui.addonMenu?.items.map((i) => i.caption)).toEqual([
       'Открыть Арбитр',
       'Настроить таблицу',
-      'Запустить сейчас: ежечасная проверка',
-      'Запустить сейчас: ежедневная сводка',
-      'Запустить сейчас: недельный отчёт',
-      'Включить расписание (от моего имени)',
-      'Отключить моё расписание',
+      'Запустить проверку сейчас',
+      'Запустить сводку сейчас',
+      'Запустить отчёт сейчас',
+      'Включить расписание',
+      'Отключить расписание',
     ]);
     // Only the menu: no sheet read, no property, no mail.
     expect(result.meter.byKind['sheets.read']).toBe(0);
@@ -25,11 +25,11 @@ describe('the add-on menu and the sidebar, through the built bundle', () => {
     expect(emulator.state.ui.addonMenu?.items.map((i) => i.caption)).toEqual([
       'Open Arbiter',
       'Set up the workbook',
-      'Run now: the hourly check',
-      'Run now: the daily digest',
-      'Run now: the weekly report',
-      'Turn the schedule on (as me)',
-      'Turn my schedule off',
+      'Run the hourly check now',
+      'Run the daily digest now',
+      'Run the weekly report now',
+      'Turn the schedule on',
+      'Turn the schedule off',
     ]);
   });
 

@@ -93,7 +93,7 @@ describe('installing the schedule', () => {
     for (const fn of ['installTriggers', 'removeTriggers']) {
       const result = emulator.execute(fn, [], { user: AGENT });
       expect(result.ok).toBe(false);
-      expect(result.error).toMatch(/^\[forbidden\] .*только руководитель КС/);
+      expect(result.error).toMatch(/^\[forbidden\] Расписанием управляет только руководитель КС\.$/);
     }
     expect(triggersOf(emulator, AGENT)).toEqual([]);
   });
@@ -133,7 +133,7 @@ describe.each(['bound', 'addon'] as const)('the dispatcher (%s)', (deployment) =
     emulator.advanceTo(Date.parse('2026-11-24T06:00:00Z'), { missed: 'once' });
     const notes = jobEvents(emulator).map(([, note]) => note);
     expect(notes).toHaveLength(2);
-    expect(notes[0]).toMatch(/^Ежечасная проверка 2026-11-24T09: ошибка: .*продолжится при следующем запуске\.$/);
+    expect(notes[0]).toMatch(/^Ежечасная проверка 2026-11-24T09: ошибка: .*продолжится в следующий раз\.$/);
     expect(notes[1]).toMatch(/^Ежедневная сводка 2026-11-24: ошибка: /);
     expect(scheduleRecord(emulator).done.daily).toBe('2026-11-23');
     emulator.advanceClock(HOUR);
@@ -164,7 +164,7 @@ describe('Run now from the menu', () => {
     const emulator = setUpWorkbook();
     const declined = emulator.run<{ ran: unknown[] }>('runDaily', [], { user: LEAD, respond: no });
     expect(declined.output.alerts[0]?.prompt).toBe(
-      'Запуск «Ежедневная сводка» за 2026-11-23 уже был. Запустить ещё раз за 2026-11-23?',
+      'Запуск «Ежедневная сводка» за 2026-11-23 уже был. Повторить за 2026-11-23?',
     );
     expect(declined.value.ran).toEqual([]);
     expect(jobEvents(emulator)).toEqual([]);

@@ -25,6 +25,7 @@ describe('setupWorkbook', () => {
     });
     expect(cases).toEqual({ frozen: 1, headers: ['Номер', 'Статус', 'Критичность', 'SLA'] });
     expect(emulator.state.triggers.map((t) => [t.handlerFunction, t.eventType])).toEqual([
+      ['runScheduled', 'CLOCK'],
       ['onEditInstalled', 'ON_EDIT'],
     ]);
     const bootstrap = emulator.scriptRun<{ role: string; locale: string }>('apiBootstrap', [], { user: LEAD });
