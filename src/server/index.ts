@@ -17,5 +17,3 @@ export {
   apiRenderTemplate,
 } from './api';
 export { apiUploadEvidence } from './evidence';
-export { runHourly } from './jobs/hourly';
-export { runWeekly } from './jobs/weekly';

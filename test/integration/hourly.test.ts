@@ -159,9 +159,19 @@ describe('runHourly flags and escalates each case once per threshold', () => {
   });
 });
 
+/**
+ * A workbook whose schedule is off, so that moving the clock runs nothing and each run measured is
+ * the lead's "Run now" alone (which adds its one `job` Events row and the schedule's record).
+ */
+function unscheduled(): Emulator {
+  const emulator = setUpWorkbook();
+  emulator.run('removeTriggers', [], { user: LEAD });
+  return emulator;
+}
+
 describe('what a run costs', () => {
-  test('a second run in a row writes nothing', () => {
-    const emulator = setUpWorkbook();
+  test('a second run in a row writes nothing but its own Events row', () => {
+    const emulator = unscheduled();
     for (let i = 0; i < 5; i++) register(emulator, { orderNo: `K-${i}`, criticality: ['A', 'B', 'C'][i % 3] });
     const cancelled = register(emulator, { orderNo: 'K-cancelled' });
     step(emulator, cancelled.id, { to: 'cancelled', reason: 'Дубль' });
@@ -173,7 +183,7 @@ describe('what a run costs', () => {
 
   test('its calls do not grow with the number of cases', () => {
     const costs = [4, 40].map((count) => {
-      const emulator = setUpWorkbook();
+      const emulator = unscheduled();
       for (let i = 0; i < count; i++) register(emulator, { orderNo: `K-${i}`, criticality: ['A', 'B', 'C'][i % 3] });
       const run = hourly(emulator, '2026-11-25T12:00:00');
       // Every case changed (labels, levels): one write per run of changed columns, one append;
@@ -185,7 +195,7 @@ describe('what a run costs', () => {
   });
 
   test('over 3000 cases it reads only the columns it needs, in a few blocks, and writes each changed column once', () => {
-    const emulator = setUpWorkbook();
+    const emulator = unscheduled();
     const c = register(emulator);
     const ROWS = 3000;
     const width = asPerson(emulator, (ss) => {

@@ -169,19 +169,22 @@ describe('Run now from the menu', () => {
     expect(declined.value.ran).toEqual([]);
     expect(jobEvents(emulator)).toEqual([]);
 
-    const again = emulator.run<{ ran: Array<{ job: string; period: string }> }>('runDaily', [], {
-      user: LEAD,
-      respond: yes,
-    });
-    expect(again.value.ran.map((r) => `${r.job} ${r.period}`)).toEqual(['daily 2026-11-23']);
-    expect(jobEvents(emulator).map(([actor]) => actor)).toEqual([LEAD]);
+    // Yes: it runs for that period (a failure reaches the lead as an error), one Events row.
+    emulator.execute('runDaily', [], { user: LEAD, respond: yes });
+    expect(jobEvents(emulator).map(([actor, note]) => `${actor} ${note.split(':')[0]}`)).toEqual([
+      `${LEAD} Ежедневная сводка 2026-11-23`,
+    ]);
   });
 
   test('the hourly job runs now without asking; a non-lead may not run any', () => {
     const emulator = setUpWorkbook();
-    const hourly = emulator.run<{ ran: unknown[] }>('runHourly', [], { user: LEAD });
+    const hourly = emulator.run<{ ran: unknown[]; complete: boolean; period: string }>('runHourly', [], {
+      user: LEAD,
+    });
     expect(hourly.output.alerts).toEqual([]);
+    expect(hourly.value).toMatchObject({ complete: true, period: '2026-11-23T10' });
     expect(hourly.value.ran).toHaveLength(1);
+    expect(scheduleRecord(emulator).done.hourly).toBe('2026-11-23T10');
     for (const fn of ['runHourly', 'runDaily', 'runWeekly']) {
       expect(emulator.execute(fn, [], { user: AGENT }).error).toMatch(/^\[forbidden\]/);
     }

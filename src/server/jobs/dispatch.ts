@@ -56,6 +56,8 @@ export const triggerPropertyKey = (uid: string): string => `arbiter.trigger.${ui
 export interface JobRun extends DuePeriod {
   complete: boolean;
   summary: string;
+  /** The job threw this (it is then not complete). */
+  error?: string;
 }
 
 export interface DispatchReport {
@@ -146,13 +148,13 @@ function takeLease(ss: Spreadsheet, runAs: string, at: number): ScheduleRecord |
 }
 
 /** One job: its outcome, or a failure (recorded as not done, so it runs again next time). */
-function runJob(job: JobName, ctx: JobContext): JobOutcome {
+function runJob(job: JobName, ctx: JobContext): JobOutcome & { error?: string } {
   if (clockNow() >= ctx.deadline) return { complete: false, summary: t(ctx.lang, 'jobs.deadline') };
   try {
     return JOBS[job](ctx);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { complete: false, summary: t(ctx.lang, 'jobs.failed', { detail }) };
+    return { complete: false, summary: t(ctx.lang, 'jobs.failed', { detail }), error: detail };
   }
 }
 
@@ -193,18 +195,23 @@ export function jobNote(lang: Lang, run: JobRun): string {
   return run.complete ? note : `${note} ${t(lang, 'jobs.again')}`;
 }
 
+/** What "Run now" returns: the job's outcome (nothing ran when the lead said no). */
+export interface RunNowResult extends DispatchReport, JobOutcome {
+  period: string;
+}
+
 /** "Run now" from the menu: the hourly job, as the lead who chose it. */
-export function runHourly(): DispatchReport {
+export function runHourly(): RunNowResult {
   return runNow('hourly');
 }
 
 /** "Run now": the daily digest for the latest day whose digest hour has come. */
-export function runDaily(): DispatchReport {
+export function runDaily(): RunNowResult {
   return runNow('daily');
 }
 
 /** "Run now": the weekly report for the latest week whose Monday digest hour has come. */
-export function runWeekly(): DispatchReport {
+export function runWeekly(): RunNowResult {
   return runNow('weekly');
 }
 
@@ -212,7 +219,7 @@ export function runWeekly(): DispatchReport {
  * A lead runs one job now, for its latest due period, with the same bookkeeping as the trigger. A
  * period already done is said so, and run again for that period only if the lead says yes.
  */
-function runNow(job: JobName): DispatchReport {
+function runNow(job: JobName): RunNowResult {
   let lang: Lang = 'ru';
   return userFacing(
     () => lang,
@@ -224,13 +231,17 @@ function runNow(job: JobName): DispatchReport {
       const last = readScheduleRecord(ss).done[job];
       const label = jobLabel(lang, job);
       if (job !== 'hourly' && last !== undefined && last >= period) {
-        if (!confirm(lang, t(lang, 'jobs.alreadyDone', { job: label, period })))
-          return { ran: [], runAs: request.email };
+        if (!confirm(lang, t(lang, 'jobs.alreadyDone', { job: label, period }))) {
+          return { ran: [], runAs: request.email, period, complete: false, summary: '' };
+        }
       }
       const report = dispatch(ss, request.email, () => [{ job, period }]);
       if (report.skipped === 'busy') throw new DomainError('conflict', [{ key: 'jobs.busy' }]);
-      toast(ss, lang, report.ran.map((run) => jobNote(lang, run)).join('\n'));
-      return report;
+      const run = report.ran[0];
+      // A job that threw reaches the lead as the failure it was (its Events row is written).
+      if (run?.error !== undefined) throw new Error(run.error);
+      if (run) toast(ss, lang, jobNote(lang, run));
+      return { ...report, period, complete: run?.complete ?? false, summary: run?.summary ?? '' };
     },
   );
 }

@@ -13,11 +13,10 @@ import { dueNotices, type DueNotice } from '../../domain/notices';
 import { clockMoments, slaState } from '../../domain/sla';
 import { now } from '../../services/clock';
 import { withDocumentLock } from '../../services/lock';
-import { activeUserEmail } from '../../services/session';
 import { isDateValue, rowToCase, slaLabel } from '../../sheets/case-row';
 import { appendEvents } from '../../sheets/cases-repo';
 import { readColumns, writeChanges, type CellChange } from '../../sheets/column-blocks';
-import { casesTable, eventsTable, openWorkbookWithSettings } from '../../sheets/workbook';
+import { casesTable, eventsTable } from '../../sheets/workbook';
 import { deliverNotices } from './deliver';
 import type { JobContext, JobOutcome } from './job';
 
@@ -143,25 +142,4 @@ export function runHourlyJob(ctx: JobContext): JobOutcome {
   // Outside the lock: sending mail is slow, and delivery's records need no lock of the sweep's.
   const delivery = deliverNotices(ctx, swept.notices);
   return { complete: delivery.complete, summary: `${summary}; ${delivery.summary}` };
-}
-
-/** Apps Script stops an execution at 6 minutes; the sweep leaves itself a margin. */
-const RUN_BUDGET_MS = 5 * 60_000;
-
-/**
- * Runs the hourly job now in the active spreadsheet, as its caller (a lead's "Run now", the
- * tests and the benchmark). The trigger's dispatcher builds the same context (jobs/job.ts).
- */
-export function runHourly(): JobOutcome {
-  const { wb, settings } = openWorkbookWithSettings();
-  const started = now();
-  return runHourlyJob({
-    wb,
-    settings,
-    lang: settings.language,
-    now: started,
-    deadline: started + RUN_BUDGET_MS,
-    runAs: activeUserEmail(),
-    spreadsheetUrl: wb.ss.getUrl(),
-  });
 }

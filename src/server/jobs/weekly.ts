@@ -9,11 +9,9 @@ import { renderEmail } from '../../domain/email-render';
 import type { Lang } from '../../domain/i18n';
 import { isEmail, languageOf, leadEmails, normalizeEmail, type Settings } from '../../domain/settings';
 import { weeklyEmail, weeklyLayout, weeklyReport } from '../../domain/weekly-report';
-import { now } from '../../services/clock';
 import { withDocumentLock } from '../../services/lock';
 import { mailQuotaLeft, sendMail } from '../../services/mail';
 import { readKpiCases, writeWeeklyTab } from '../../sheets/weekly-tab';
-import { handleRequest, LEADS } from '../context';
 import type { JobContext, JobOutcome } from './job';
 
 /**
@@ -60,27 +58,4 @@ export function runWeeklyJob(ctx: JobContext): JobOutcome {
     ...(problems.length > 0 ? [tServer(ctx.lang, 'weekly.summary.broken', { count: problems.length })] : []),
   ].join('; ');
   return { complete: true, summary };
-}
-
-/** Apps Script stops an execution at 6 minutes; the job leaves itself a margin. */
-const RUN_BUDGET_MS = 5 * 60_000;
-
-/**
- * A lead runs the weekly report now, in the active spreadsheet, for the week that ended (the
- * menu's "Run now", the tests and the benchmark). The trigger's dispatcher builds the same
- * context (jobs/job.ts) and, with its once-per-period bookkeeping, takes this entry's place.
- */
-export function runWeekly(): JobOutcome {
-  return handleRequest(LEADS, (request) => {
-    const started = now();
-    return runWeeklyJob({
-      wb: request.wb,
-      settings: request.settings,
-      lang: request.lang,
-      now: started,
-      deadline: started + RUN_BUDGET_MS,
-      runAs: request.email,
-      spreadsheetUrl: request.wb.ss.getUrl(),
-    });
-  });
 }
