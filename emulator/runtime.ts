@@ -82,6 +82,11 @@ export interface ExecutionRecord {
   ok: boolean;
   error?: string;
   meter: MeterSnapshot;
+  /**
+   * What a trigger's handler returned. Apps Script discards it; the emulator keeps it for a
+   * trigger's executions so the sandbox's drawer can show what each firing did.
+   */
+  returned?: unknown;
 }
 
 export interface ExecutionResult<T = unknown> extends ExecutionRecord {
@@ -203,6 +208,7 @@ export class Emulator {
       ok: error === undefined,
       meter: env.meter.snapshot(),
       ...(error === undefined ? {} : { error }),
+      ...(value !== undefined && /^[A-Z_]+ trigger /.test(options.trigger ?? '') ? { returned: value } : {}),
     };
     this.executions.push(record);
     if (this.executions.length > MAX_LOG) this.executions.splice(0, this.executions.length - MAX_LOG);

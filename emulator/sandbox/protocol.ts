@@ -190,6 +190,8 @@ export interface ExecutionView {
   cellsWritten: number;
   emailsSent: number;
   estimatedMs: number;
+  /** For a firing of the schedule: what each job did ("Daily digest 2026-11-24: …"). */
+  jobs: string[];
 }
 
 export interface ToastView {

@@ -452,6 +452,7 @@ export class Sandbox {
       cellsWritten: e.meter.cellsWritten,
       emailsSent: e.meter.emailsSent,
       estimatedMs: e.meter.estimatedMs,
+      jobs: jobLines(e.returned),
     };
   }
 
@@ -459,6 +460,21 @@ export class Sandbox {
     this.toasts.push({ id: this.nextToastId++, title, message });
     if (this.toasts.length > MAX_TOASTS_KEPT) this.toasts.shift();
   }
+}
+
+/**
+ * What a firing of Arbiter's schedule did, from what runScheduled returned (its DispatchReport:
+ * `ran`, one entry per job, or `skipped`). Read loosely: it is the bundle's output.
+ */
+function jobLines(returned: unknown): string[] {
+  const report = returned as { ran?: unknown; skipped?: unknown } | null | undefined;
+  if (!report || typeof report !== 'object') return [];
+  if (typeof report.skipped === 'string') return [`(${report.skipped})`];
+  if (!Array.isArray(report.ran)) return [];
+  return report.ran.map((run: { job?: unknown; period?: unknown; summary?: unknown; complete?: unknown }) => {
+    const mark = run.complete === false ? '✗' : '✓';
+    return `${mark} ${String(run.job)} ${String(run.period)}: ${String(run.summary)}`;
+  });
 }
 
 function errorMessage(error: unknown): string {

@@ -228,15 +228,18 @@ suite('the sandbox page', () => {
     await waitForText(triggers.locator('[data-handler="onEditInstalled"]'), /при изменении ячейки/);
     await waitForText(triggers.locator('[data-handler="runScheduled"]'), /каждый час/);
 
-    const runs = () => page.locator('[data-testid="execution-row"][data-function-name="runScheduled"]').count();
-    const before = await runs();
+    // The log shows the newest execution first.
+    const newest = async () =>
+      Number(await page.locator('[data-testid="execution-row"]').first().getAttribute('data-execution-id'));
+    const before = await newest();
     await triggers.locator('[data-handler="runScheduled"] [data-testid="trigger-fire"]').click();
     await byTestId(page, 'panel-tab-executions').click();
-    await waitUntil(async () => (await runs()) > before, 'the fired trigger in the executions log');
-    await waitForText(
-      page.locator('[data-testid="execution-row"][data-function-name="runScheduled"]').first(),
-      /CLOCK trigger/,
-    );
+    await waitUntil(async () => (await newest()) > before, 'the fired trigger in the executions log');
+    const fired = page.locator('[data-testid="execution-row"]').first();
+    expect(await fired.getAttribute('data-function-name')).toBe('runScheduled');
+    await waitForText(fired, /CLOCK trigger/);
+    // What the firing did: the hourly job's line.
+    await waitForText(fired.locator('[data-testid="execution-jobs"]'), /hourly 20\d\d-\d\d-\d\dT\d\d: /);
   });
 
   test('the outbox shows a mail as its recipient sees it, and nothing in it runs', async () => {

@@ -231,6 +231,10 @@ describe('the demo workbook', () => {
       trigger: expect.stringMatching(/^ON_EDIT trigger/),
     });
     expect(executions.some((e) => e.trigger === 'sandbox (team list)')).toBe(false);
+    // Each firing of the schedule in the log says what its jobs did.
+    const firing = executions.find((e) => e.functionName === 'runScheduled');
+    expect(firing?.trigger).toMatch(/^CLOCK trigger/);
+    expect(firing?.jobs[0]).toMatch(/^✓ hourly \d{4}-\d\d-\d\dT\d\d: hourly: /);
   });
 
   test('a restart reopens the saved workbook; --fresh starts over with the demo', () => {

@@ -133,7 +133,7 @@ describe.each(['bound', 'addon'] as const)('the dispatcher (%s)', (deployment) =
     emulator.advanceTo(Date.parse('2026-11-24T06:00:00Z'), { missed: 'once' });
     const notes = jobEvents(emulator).map(([, note]) => note);
     expect(notes).toHaveLength(2);
-    expect(notes[0]).toMatch(/^Ежечасная проверка 2026-11-24T09: ошибка: .*продолжится в следующий раз\.$/);
+    expect(notes[0]).toMatch(/^Ежечасная проверка 2026-11-24T09: ошибка: .*Продолжится при следующем запуске\.$/);
     expect(notes[1]).toMatch(/^Ежедневная сводка 2026-11-24: ошибка: /);
     expect(scheduleRecord(emulator).done.daily).toBe('2026-11-23');
     emulator.advanceClock(HOUR);

@@ -171,7 +171,7 @@ describe('the Settings tab layout', () => {
         rows[row]![1] = wrong;
         const parsed = parse(rows);
         expect(parsed.settings).toBeNull();
-        expect(parsed.problems).toEqual([{ cell: `B${row + 1}`, message: 'Час сводки: целое число от 0 до 23.' }]);
+        expect(parsed.problems).toEqual([{ cell: `B${row + 1}`, message: 'Час сводки: от 0 до 23.' }]);
       }
       rows.splice(row, 1);
       expect(parse(rows).settings?.digestHour).toBe(9);

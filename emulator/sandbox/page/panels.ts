@@ -181,9 +181,17 @@ export class Panels {
     const rows = executions.map((e) =>
       h(
         'tr',
-        { testid: 'execution-row', data: { ok: String(e.ok), functionName: e.functionName } },
+        { testid: 'execution-row', data: { ok: String(e.ok), functionName: e.functionName, executionId: e.id } },
         h('td', {}, e.startedAtText),
-        h('td', { className: 'mono' }, e.functionName),
+        h(
+          'td',
+          { className: 'mono' },
+          e.functionName,
+          // A firing of the schedule: what each job did.
+          e.jobs.length > 0
+            ? h('ul', { className: 'job-lines', testid: 'execution-jobs' }, ...e.jobs.map((line) => h('li', {}, line)))
+            : null,
+        ),
         h('td', {}, e.trigger),
         h('td', {}, e.user),
         h(
