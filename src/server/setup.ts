@@ -3,6 +3,7 @@
  */
 import { DomainError } from '../domain/errors';
 import { languageOfLocale, t, type Lang } from '../domain/i18n';
+import { tServer } from '../domain/i18n/server';
 import { JOB_NAMES, latestDuePeriod, type CompletedPeriods, type ScheduleSettings } from '../domain/schedule';
 import { normalizeEmail } from '../domain/settings';
 import { now } from '../services/clock';
@@ -133,7 +134,7 @@ export function installTriggers(): string[] {
       const holder = record.holder;
       if (holder && holder.email !== email) {
         const since = Utilities.formatDate(new Date(holder.installedAt), request.wb.timeZone, 'yyyy-MM-dd HH:mm');
-        if (!confirm(lang, t(lang, 'triggers.takeOver', { holder: holder.email, since, email }))) return [];
+        if (!confirm(lang, tServer(lang, 'triggers.takeOver', { holder: holder.email, since, email }))) return [];
       }
       const mine = myTriggers(ss);
       const installed: string[] = [];
@@ -160,7 +161,7 @@ export function installTriggers(): string[] {
             done: Object.keys(current.done).length > 0 ? current.done : baselinePeriods(at, scheduleOf(settings)),
           });
         });
-        toast(ss, lang, t(lang, 'triggers.installed', { email }));
+        toast(ss, lang, tServer(lang, 'triggers.installed', { email }));
       }
       return installed;
     },
@@ -194,7 +195,7 @@ export function removeTriggers(): number {
         const record = readScheduleRecord(ss);
         if (record.holder?.email === email) writeScheduleRecord(ss, { ...record, holder: null });
       });
-      toast(ss, lang, t(lang, 'triggers.removed', { count: removed }));
+      toast(ss, lang, tServer(lang, 'triggers.removed', { count: removed }));
       return removed;
     },
   );

@@ -6,6 +6,18 @@
 import { interpolate, type Lang } from './index';
 
 const ru = {
+  // The schedule: its jobs' Events notes, Run now and the triggers (src/server/jobs/dispatch.ts).
+  'jobs.hourly': 'Ежечасная проверка',
+  'jobs.daily': 'Ежедневная сводка',
+  'jobs.weekly': 'Недельный отчёт',
+  'jobs.note': '{job} {period}: {summary}',
+  'jobs.again': 'Продолжится при следующем запуске.',
+  'jobs.failed': 'ошибка: {detail}',
+  'jobs.deadline': 'не начато: вышло время',
+  'jobs.alreadyDone': 'Запуск «{job}» за {period} уже был. Повторить за {period}?',
+  'triggers.takeOver': 'Расписание работает от имени {holder} (с {since}). Забрать его себе ({email})?',
+  'triggers.installed': 'Расписание включено: каждый час, от имени {email}.',
+  'triggers.removed': 'Удалено триггеров: {count}.',
   // The weekly top-causes tab and the leaders' summary (src/domain/weekly-report.ts).
   'weekly.tabName': 'Топ причин {week}',
   'weekly.title': 'Топ причин {week}: {from} – {to}',
@@ -118,6 +130,17 @@ const ru = {
 } as const;
 
 const en: Record<keyof typeof ru, string> = {
+  'jobs.hourly': 'Hourly check',
+  'jobs.daily': 'Daily digest',
+  'jobs.weekly': 'Weekly report',
+  'jobs.note': '{job} {period}: {summary}',
+  'jobs.again': 'It goes on at the next run.',
+  'jobs.failed': 'failed: {detail}',
+  'jobs.deadline': 'not started: out of time',
+  'jobs.alreadyDone': 'The {job} for {period} has already run. Run it again for {period}?',
+  'triggers.takeOver': 'The schedule runs as {holder} (since {since}). Take it over, to run as you ({email})?',
+  'triggers.installed': 'The schedule is on: every hour, as {email}.',
+  'triggers.removed': 'Triggers removed: {count}.',
   'weekly.tabName': 'Top causes {week}',
   'weekly.title': 'Top causes {week}: {from} – {to}',
   'weekly.generated': 'Compiled {at} ({zone}). Open and overdue are as of then; the rest is for the week.',

@@ -9,7 +9,8 @@
  * is one `job` row in Events.
  */
 import { DomainError } from '../../domain/errors';
-import { t, type Lang, type MessageKey } from '../../domain/i18n';
+import { type Lang } from '../../domain/i18n';
+import { tServer } from '../../domain/i18n/server';
 import {
   duePeriods,
   latestDuePeriod,
@@ -149,12 +150,12 @@ function takeLease(ss: Spreadsheet, runAs: string, at: number): ScheduleRecord |
 
 /** One job: its outcome, or a failure (recorded as not done, so it runs again next time). */
 function runJob(job: JobName, ctx: JobContext): JobOutcome & { error?: string } {
-  if (clockNow() >= ctx.deadline) return { complete: false, summary: t(ctx.lang, 'jobs.deadline') };
+  if (clockNow() >= ctx.deadline) return { complete: false, summary: tServer(ctx.lang, 'jobs.deadline') };
   try {
     return JOBS[job](ctx);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { complete: false, summary: t(ctx.lang, 'jobs.failed', { detail }), error: detail };
+    return { complete: false, summary: tServer(ctx.lang, 'jobs.failed', { detail }), error: detail };
   }
 }
 
@@ -186,13 +187,13 @@ function finish(ss: Spreadsheet, wb: Workbook, ran: readonly JobRun[], runAs: st
 }
 
 export function jobLabel(lang: Lang, job: JobName): string {
-  return t(lang, `jobs.${job}` as MessageKey);
+  return tServer(lang, `jobs.${job}`);
 }
 
 /** "Daily digest 2026-11-24: …" and, when it did not complete, that it runs again. */
 export function jobNote(lang: Lang, run: JobRun): string {
-  const note = t(lang, 'jobs.note', { job: jobLabel(lang, run.job), period: run.period, summary: run.summary });
-  return run.complete ? note : `${note} ${t(lang, 'jobs.again')}`;
+  const note = tServer(lang, 'jobs.note', { job: jobLabel(lang, run.job), period: run.period, summary: run.summary });
+  return run.complete ? note : `${note} ${tServer(lang, 'jobs.again')}`;
 }
 
 /** What "Run now" returns: the job's outcome (nothing ran when the lead said no). */
@@ -231,7 +232,7 @@ function runNow(job: JobName): RunNowResult {
       const last = readScheduleRecord(ss).done[job];
       const label = jobLabel(lang, job);
       if (job !== 'hourly' && last !== undefined && last >= period) {
-        if (!confirm(lang, t(lang, 'jobs.alreadyDone', { job: label, period }))) {
+        if (!confirm(lang, tServer(lang, 'jobs.alreadyDone', { job: label, period }))) {
           return { ran: [], runAs: request.email, period, complete: false, summary: '' };
         }
       }
