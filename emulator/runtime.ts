@@ -268,7 +268,10 @@ export class Emulator {
           : (nextRunAfter(trigger.clock, firedAt, trigger.timeZone ?? this.scriptTimeZone) ?? undefined);
       if (trigger.nextRunAt === undefined) this.state.triggers = this.state.triggers.filter((t) => t !== trigger);
     }
-    return this.execute(trigger.handlerFunction, [], {
+    // A time trigger runs with nobody looking: a sheet it inserts or activates does not change the
+    // tab the people at the spreadsheet see (the active sheet is theirs, per session).
+    const activeSheetId = this.state.spreadsheet.activeSheetId;
+    const result = this.execute(trigger.handlerFunction, [], {
       user: trigger.owner,
       authMode: 'FULL',
       trigger: `${trigger.eventType} trigger ${trigger.id}`,
@@ -281,6 +284,10 @@ export class Emulator {
         ...eventExtras,
       }),
     });
+    if (this.state.spreadsheet.sheets.some((sheet) => sheet.id === activeSheetId)) {
+      this.state.spreadsheet.activeSheetId = activeSheetId;
+    }
+    return result;
   }
 
   /** Runs onOpen as Apps Script does when someone opens the spreadsheet (a simple trigger). */

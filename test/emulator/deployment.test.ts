@@ -37,6 +37,8 @@ function tick(e) {
   p.setProperty('ticks', String(Number(p.getProperty('ticks') || 0) + 1));
 }
 function ui() { SpreadsheetApp.getUi(); }
+function installReport() { ScriptApp.newTrigger('report').timeBased().everyHours(1).create(); }
+function report() { SpreadsheetApp.openById(PropertiesService.getUserProperties().getProperty('id') || SpreadsheetApp.getActive().getId()).insertSheet('Report ' + Date.now()); }
 `;
 
 function emulator(deployment: 'bound' | 'addon', sheetsScope = ALL_SHEETS): Emulator {
@@ -98,6 +100,18 @@ describe('an installed time trigger, bound script or published add-on', () => {
     e.advanceClock(3_600_000);
     expect(String(seen(e).byId)).toMatch(/not sufficient to call SpreadsheetApp.openById/);
   });
+});
+
+test('a sheet a time trigger inserts does not change the tab the people at the spreadsheet see', () => {
+  const e = emulator('bound');
+  e.run('installReport');
+  const before = e.state.spreadsheet.activeSheetId;
+  e.advanceClock(3_600_000);
+  expect(e.state.spreadsheet.sheets.some((sh) => sh.name.startsWith('Report'))).toBe(true);
+  expect(e.state.spreadsheet.activeSheetId).toBe(before);
+  // Run from the menu, the same insertion activates the new sheet, as Sheets does.
+  e.run('report');
+  expect(e.state.spreadsheet.activeSheetId).not.toBe(before);
 });
 
 describe('the scheduler: one firing per hour passed; a jump fires what it missed once', () => {
