@@ -249,8 +249,6 @@ describe('lists and templates', () => {
     const run = runner(emulator);
     run('apiRegisterCase', [registrationInput({ criticality: 'C', orderNo: 'C-1' })]);
     run('apiRegisterCase', [registrationInput({ criticality: 'A', orderNo: 'A-1' })]);
-    // The schedule off, so that only the list could write the SLA column.
-    emulator.run('removeTriggers', [], { user: LEAD });
     emulator.advanceClock(1 * HOUR); // A's first response (30 min) is overdue
     const first = emulator.run<CaseList>('apiListCases', [{ status: 'open' }], { user: AGENT });
     const list = first.value;

@@ -51,7 +51,7 @@ function addLead(emulator: Emulator, email: string): void {
 
 describe('installing the schedule', () => {
   test('setup installs one hourly trigger and the edit trigger; installing again changes nothing', () => {
-    const emulator = setUpWorkbook();
+    const emulator = setUpWorkbook({ schedule: true });
     expect(triggersOf(emulator)).toEqual([`${LEAD} CLOCK runScheduled`, `${LEAD} ON_EDIT onEditInstalled`]);
     const before = JSON.stringify(emulator.state.spreadsheet.developerMetadata);
     const again = emulator.run<string[]>('installTriggers', [], { user: LEAD });
@@ -65,7 +65,7 @@ describe('installing the schedule', () => {
   });
 
   test('another lead is told who holds it and asked; saying no changes nothing', () => {
-    const emulator = setUpWorkbook();
+    const emulator = setUpWorkbook({ schedule: true });
     addLead(emulator, LEAD2);
     const result = emulator.run<string[]>('installTriggers', [], { user: LEAD2, respond: no });
     expect(result.output.alerts[0]?.prompt).toContain(LEAD);
@@ -76,7 +76,7 @@ describe('installing the schedule', () => {
   });
 
   test('a lead who says yes takes it over; the former holder’s triggers remove themselves at their next firing', () => {
-    const emulator = setUpWorkbook();
+    const emulator = setUpWorkbook({ schedule: true });
     addLead(emulator, LEAD2);
     const result = emulator.run<string[]>('installTriggers', [], { user: LEAD2, respond: yes });
     expect(result.value).toEqual(['runScheduled', 'onEditInstalled']);
@@ -89,7 +89,7 @@ describe('installing the schedule', () => {
   });
 
   test('only a lead may install or remove the schedule', () => {
-    const emulator = setUpWorkbook();
+    const emulator = setUpWorkbook({ schedule: true });
     for (const fn of ['installTriggers', 'removeTriggers']) {
       const result = emulator.execute(fn, [], { user: AGENT });
       expect(result.ok).toBe(false);
@@ -99,7 +99,7 @@ describe('installing the schedule', () => {
   });
 
   test('removeTriggers removes the holder’s triggers and the workbook names no holder', () => {
-    const emulator = setUpWorkbook();
+    const emulator = setUpWorkbook({ schedule: true });
     expect(emulator.run('removeTriggers', [], { user: LEAD }).value).toBe(2);
     expect(emulator.state.triggers).toEqual([]);
     expect(scheduleRecord(emulator).holder).toBeNull();
@@ -108,7 +108,7 @@ describe('installing the schedule', () => {
 
 describe.each(['bound', 'addon'] as const)('the dispatcher (%s)', (deployment) => {
   test('each firing runs the hourly job, and the daily digest once its hour has come', () => {
-    const emulator = setUpWorkbook({ deployment });
+    const emulator = setUpWorkbook({ deployment, schedule: true });
     const done = scheduleRecord(emulator).done;
     // Installed Monday 10:00 Moscow: today's digest and this week's report count as done.
     expect(done).toEqual({ daily: '2026-11-23', weekly: '2026-W48' });
@@ -127,7 +127,7 @@ describe.each(['bound', 'addon'] as const)('the dispatcher (%s)', (deployment) =
   });
 
   test('a failed job is recorded as not done, the jobs after it still run, and it runs again next time', () => {
-    const emulator = setUpWorkbook({ deployment });
+    const emulator = setUpWorkbook({ deployment, schedule: true });
     // Without the Cases tab every job fails.
     asPerson(emulator, (ss) => ss.deleteSheet(ss.getSheetByName('Кейсы')!));
     emulator.advanceTo(Date.parse('2026-11-24T06:00:00Z'), { missed: 'once' });
@@ -142,7 +142,7 @@ describe.each(['bound', 'addon'] as const)('the dispatcher (%s)', (deployment) =
   });
 
   test('a run in progress makes a firing skip; the lease ends with the execution limit', () => {
-    const emulator = setUpWorkbook({ deployment });
+    const emulator = setUpWorkbook({ deployment, schedule: true });
     const record = scheduleRecord(emulator);
     const start = emulator.clock.now();
     asPerson(emulator, (ss) =>
@@ -161,7 +161,7 @@ describe.each(['bound', 'addon'] as const)('the dispatcher (%s)', (deployment) =
 
 describe('Run now from the menu', () => {
   test('a lead runs a job now; a period already done is said so, and runs again only on yes', () => {
-    const emulator = setUpWorkbook();
+    const emulator = setUpWorkbook({ schedule: true });
     const declined = emulator.run<{ ran: unknown[] }>('runDaily', [], { user: LEAD, respond: no });
     expect(declined.output.alerts[0]?.prompt).toBe(
       'Запуск «Ежедневная сводка» за 2026-11-23 уже был. Повторить за 2026-11-23?',
@@ -177,7 +177,7 @@ describe('Run now from the menu', () => {
   });
 
   test('the hourly job runs now without asking; a non-lead may not run any', () => {
-    const emulator = setUpWorkbook();
+    const emulator = setUpWorkbook({ schedule: true });
     const hourly = emulator.run<{ ran: unknown[]; complete: boolean; period: string }>('runHourly', [], {
       user: LEAD,
     });

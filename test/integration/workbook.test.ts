@@ -47,7 +47,7 @@ describe('setupWorkbook', () => {
   });
 
   test('run twice, it changes nothing', () => {
-    const emulator = setUpWorkbook();
+    const emulator = setUpWorkbook({ schedule: true });
     emulator.scriptRun('apiRegisterCase', [registrationInput()], { user: AGENT });
     const before = stringifyState(emulator.state);
     emulator.run('setupWorkbook', [], { user: LEAD });

@@ -17,8 +17,13 @@ export const MONDAY_10 = new Date('2026-11-23T10:00:00+03:00');
 
 export const msk = (iso: string) => new Date(`${iso}+03:00`).toISOString();
 
+/**
+ * A set-up workbook with a team. Setup installs the schedule (the hourly trigger); unless
+ * `schedule` is true that trigger is deleted again (the edit trigger stays), so that moving the
+ * clock runs no job and a test that runs a job by hand sees only that run.
+ */
 export function setUpWorkbook(
-  options: { locale?: string; now?: Date; buildDir?: string; deployment?: 'bound' | 'addon' } = {},
+  options: { locale?: string; now?: Date; buildDir?: string; deployment?: 'bound' | 'addon'; schedule?: boolean } = {},
 ): Emulator {
   const emulator = newEmulator({
     ...(options.buildDir ? { buildDir: options.buildDir } : {}),
@@ -37,6 +42,8 @@ export function setUpWorkbook(
   );
   (settings.departments[0] as { owners: string[] }).owners = [OWNER];
   emulator.scriptRun('apiSaveSettings', [settings], { user: LEAD });
+  // As if deleted in the Apps Script dashboard: the edit trigger stays.
+  if (!options.schedule) emulator.state.triggers = emulator.state.triggers.filter((t) => t.eventType !== 'CLOCK');
   return emulator;
 }
 
