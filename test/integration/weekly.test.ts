@@ -26,10 +26,9 @@ const yes = () => ({ button: 'YES' });
 
 /** The workbook of setUpWorkbook, with owners for the warehouse and logistics, and a COO and CEO. */
 function workbook(): Emulator {
+  // Without the schedule (setUpWorkbook's default): this test runs the report by hand, at the
+  // moments it chooses.
   const emulator = setUpWorkbook({ now: new Date(msk('2026-11-16T09:00')) });
-  // The scheduled trigger (once installed by setup) would run the report on its own: this test
-  // runs it by hand, at the moments it chooses.
-  emulator.run('removeTriggers', [], { user: LEAD });
   const settings = emulator.scriptRun<
     Record<string, unknown> & {
       team: unknown[];
@@ -279,4 +278,38 @@ describe('the weekly top-causes tab, through the built bundle', () => {
     expect(weekly).toContain('Топ причин 2027-W07');
     expect(names.filter((n) => !n.startsWith('Топ причин'))).toEqual(others);
   });
+});
+
+/** The Events rows of scheduled jobs' runs: their notes. */
+function jobNotes(emulator: Emulator): string[] {
+  const rows = asPerson(emulator, (ss) => ss.getSheetByName('События')!.getDataRange().getValues());
+  const header = rows[0]!.map(String);
+  const type = header.indexOf('Событие');
+  const note = header.indexOf('Комментарий');
+  return rows.filter((r) => r[type] === 'job').map((r) => String(r[note]));
+}
+
+describe('the weekly report on the schedule', () => {
+  test.each([
+    ['a bound script', 'bound'],
+    ['a published add-on (no active spreadsheet)', 'addon'],
+  ] as const)(
+    'in %s the hourly trigger writes the tab once, on Monday at the digest hour, and Events keeps it',
+    (_where, deployment) => {
+      // Tuesday of 2026-W48; setup installs the hourly trigger (the periods already begun count as
+      // done: installing sends nothing for them).
+      const emulator = setUpWorkbook({ now: new Date(msk('2026-11-24T10:00')), schedule: true, deployment });
+      const weeklyTabs = () => sheetNames(emulator).filter((n) => n.startsWith('Топ причин'));
+      emulator.advanceTo(msk('2026-11-30T08:30'));
+      expect(weeklyTabs()).toEqual([]);
+      emulator.advanceTo(msk('2026-11-30T09:30'));
+      expect(weeklyTabs()).toEqual([TAB]);
+      emulator.advanceTo(msk('2026-12-01T12:00'));
+      expect(weeklyTabs()).toEqual([TAB]);
+      const weekly = jobNotes(emulator).filter((note) => note.startsWith('Недельный отчёт'));
+      expect(weekly).toHaveLength(1);
+      expect(weekly[0]).toContain(`вкладка «${TAB}» записана; письмо руководителям: 1 из 1`);
+      expect(emulator.state.mail.sent.filter((m) => m.subject.includes('2026-W48')).map((m) => m.to)).toEqual([[LEAD]]);
+    },
+  );
 });
