@@ -5,7 +5,7 @@
  * once-per-period bookkeeping in the workbook; "Run now" from the menu.
  */
 import type { Emulator } from '../../emulator/runtime';
-import { AGENT, asPerson, LEAD, setUpWorkbook } from '../support/workbook';
+import { AGENT, asPerson, LEAD, registrationInput, setUpWorkbook } from '../support/workbook';
 
 const HOUR = 3_600_000;
 const LEAD2 = 'lead2@example.com';
@@ -188,5 +188,83 @@ describe('Run now from the menu', () => {
     for (const fn of ['runHourly', 'runDaily', 'runWeekly']) {
       expect(emulator.execute(fn, [], { user: AGENT }).error).toMatch(/^\[forbidden\]/);
     }
+  });
+});
+
+describe('the real jobs on the virtual clock, through the one installed trigger', () => {
+  const DAY = 24 * HOUR;
+
+  function register(emulator: Emulator, overrides: Record<string, unknown> = {}): void {
+    emulator.scriptRun('apiRegisterCase', [registrationInput(overrides)], { user: AGENT });
+  }
+
+  /** The job rows, by job: [period, …] (their notes say "<job label> <period>: …"). */
+  function runsOf(emulator: Emulator, label: string): string[] {
+    return jobEvents(emulator)
+      .map(([, note]) => note)
+      .filter((note) => note.startsWith(`${label} `))
+      .map((note) => note.slice(label.length + 1).split(':')[0]!);
+  }
+
+  const digests = (emulator: Emulator) =>
+    emulator.state.mail.sent.filter((m) => m.subject.startsWith('Арбитр: план-факт')).map((m) => m.subject.slice(-10));
+  const weeklyTabs = (emulator: Emulator) =>
+    emulator.state.spreadsheet.sheets.map((s) => s.name).filter((name) => name.startsWith('Топ причин'));
+
+  test.each(['bound', 'addon'] as const)(
+    '%s: a week of hourly firings sends one daily digest a day and writes one weekly tab',
+    (deployment) => {
+      const emulator = setUpWorkbook({ deployment, schedule: true });
+      register(emulator, { criticality: 'A', orderNo: 'W-1' });
+      register(emulator, { criticality: 'C', orderNo: 'W-2' });
+      const firings = emulator.advanceClock(7 * DAY);
+      expect(firings).toHaveLength(7 * 24);
+      expect(firings.filter((f) => !f.ok)).toEqual([]);
+      const days = ['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30'];
+      expect(runsOf(emulator, 'Ежедневная сводка')).toEqual(days);
+      expect(digests(emulator)).toEqual(days);
+      expect(runsOf(emulator, 'Недельный отчёт')).toEqual(['2026-W49']);
+      expect(weeklyTabs(emulator)).toEqual(['Топ причин 2026-W48']);
+      expect(runsOf(emulator, 'Ежечасная проверка')).toHaveLength(7 * 24);
+      expect(scheduleRecord(emulator).done).toMatchObject({ daily: '2026-11-30', weekly: '2026-W49' });
+    },
+  );
+
+  test('a firing twice in an hour runs the hourly job twice and the daily digest once', () => {
+    const emulator = setUpWorkbook({ schedule: true });
+    register(emulator, { criticality: 'A' });
+    emulator.advanceTo(Date.parse('2026-11-24T06:00:00Z'), { missed: 'once' }); // Tuesday 09:00
+    const trigger = emulator.state.triggers.find((t) => t.eventType === 'CLOCK')!;
+    emulator.advanceClock(20 * 60_000);
+    expect(emulator.fireTrigger(trigger).ok).toBe(true);
+    expect(runsOf(emulator, 'Ежечасная проверка')).toEqual(['2026-11-24T09', '2026-11-24T09']);
+    expect(runsOf(emulator, 'Ежедневная сводка')).toEqual(['2026-11-24']);
+    expect(digests(emulator)).toEqual(['2026-11-24']);
+  });
+
+  test('a skipped day catches up once, at the next firing', () => {
+    const emulator = setUpWorkbook({ schedule: true });
+    register(emulator, { criticality: 'A' });
+    emulator.advanceTo(Date.parse('2026-11-24T07:00:00Z')); // Tuesday 10:00, firing every hour
+    // No firing from Tuesday 10:00 until Thursday 12:00: Wednesday's digest is not replayed.
+    emulator.advanceTo(Date.parse('2026-11-26T09:00:00Z'), { missed: 'once' });
+    emulator.advanceClock(3 * HOUR);
+    expect(runsOf(emulator, 'Ежедневная сводка')).toEqual(['2026-11-24', '2026-11-26']);
+    expect(digests(emulator)).toEqual(['2026-11-24', '2026-11-26']);
+  });
+
+  test('Monday’s weekly report runs once; a missed Monday runs at the next firing, once', () => {
+    const monday = setUpWorkbook({ schedule: true });
+    monday.advanceTo(Date.parse('2026-11-30T10:00:00Z')); // every hour up to Monday 13:00
+    expect(runsOf(monday, 'Недельный отчёт')).toEqual(['2026-W49']);
+
+    const missed = setUpWorkbook({ schedule: true });
+    missed.advanceTo(Date.parse('2026-11-29T17:00:00Z')); // Sunday 20:00
+    expect(runsOf(missed, 'Недельный отчёт')).toEqual([]);
+    // Nothing fires from Sunday 20:00 to Tuesday 10:00.
+    missed.advanceTo(Date.parse('2026-12-01T07:00:00Z'), { missed: 'once' });
+    missed.advanceClock(5 * HOUR);
+    expect(runsOf(missed, 'Недельный отчёт')).toEqual(['2026-W49']);
+    expect(weeklyTabs(missed)).toEqual(['Топ причин 2026-W48']);
   });
 });
