@@ -8,7 +8,7 @@ import { JOB_NAMES, latestDuePeriod, type CompletedPeriods, type ScheduleSetting
 import { normalizeEmail } from '../domain/settings';
 import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
-import { deleteUserProperty, getUserProperty, setUserProperty } from '../services/properties';
+import { deleteUserProperty, getUserProperties, getUserProperty, setUserProperty } from '../services/properties';
 import { activeUserEmail } from '../services/session';
 import { deleteMyTriggers, installHourly, installOnEdit, myTriggers } from '../services/triggers';
 import { appendEvents } from '../sheets/cases-repo';
@@ -146,6 +146,7 @@ export function installTriggers(): string[] {
       };
       const timeTrigger = uidOf(SCHEDULE_HANDLER, () => installHourly(SCHEDULE_HANDLER));
       const editTrigger = uidOf(EDIT_HANDLER, () => installOnEdit(EDIT_HANDLER, ss));
+      if (installed.includes(SCHEDULE_HANDLER)) forgetOtherTriggers(ss.getId(), timeTrigger);
       const key = triggerPropertyKey(timeTrigger);
       if (getUserProperty(key) !== ss.getId()) setUserProperty(key, ss.getId());
       const same = holder?.email === email && holder.timeTrigger === timeTrigger && holder.editTrigger === editTrigger;
@@ -166,6 +167,17 @@ export function installTriggers(): string[] {
       return installed;
     },
   );
+}
+
+/**
+ * A new time trigger replaces any this person had for the workbook (deleted by hand in the Apps
+ * Script dashboard, say): their user properties forget the old ones' uids.
+ */
+function forgetOtherTriggers(spreadsheetId: string, keep: string): void {
+  const prefix = triggerPropertyKey('');
+  for (const [key, value] of Object.entries(getUserProperties())) {
+    if (key.startsWith(prefix) && value === spreadsheetId && key !== triggerPropertyKey(keep)) deleteUserProperty(key);
+  }
 }
 
 /** Every job's latest due period at `at`, as if done (the hourly job has no catching up to do). */

@@ -19,6 +19,10 @@ export function setDocumentProperty(key: string, value: string): void {
   PropertiesService.getDocumentProperties().setProperty(key, value);
 }
 
+export function getUserProperties(): Record<string, string> {
+  return PropertiesService.getUserProperties().getProperties();
+}
+
 export function getUserProperty(key: string): string | null {
   return PropertiesService.getUserProperties().getProperty(key);
 }

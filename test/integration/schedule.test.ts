@@ -64,6 +64,18 @@ describe('installing the schedule', () => {
     expect(emulator.state.properties.user[LEAD]?.[`arbiter.trigger.${clock.id}`]).toBe(emulator.state.spreadsheet.id);
   });
 
+  test('a time trigger deleted by hand comes back at the next install, and the old one is forgotten', () => {
+    const emulator = setUpWorkbook(); // the hourly trigger deleted (as in the Apps Script dashboard)
+    expect(triggersOf(emulator)).toEqual([`${LEAD} ON_EDIT onEditInstalled`]);
+    expect(emulator.run<string[]>('installTriggers', [], { user: LEAD }).value).toEqual(['runScheduled']);
+    const clock = emulator.state.triggers.find((t) => t.eventType === 'CLOCK')!;
+    const kept = Object.keys(emulator.state.properties.user[LEAD] ?? {}).filter((k) =>
+      k.startsWith('arbiter.trigger.'),
+    );
+    expect(kept).toEqual([`arbiter.trigger.${clock.id}`]);
+    expect(scheduleRecord(emulator).holder).toMatchObject({ email: LEAD, timeTrigger: clock.id });
+  });
+
   test('another lead is told who holds it and asked; saying no changes nothing', () => {
     const emulator = setUpWorkbook({ schedule: true });
     addLead(emulator, LEAD2);
