@@ -95,12 +95,12 @@ interface Citation {
 }
 
 /**
- * A doc and section in parentheses, or a doc and anchor, anywhere; in a doc (`inDoc`, its file
+ * A doc and a section closed by a parenthesis, or a doc and an anchor, anywhere; in a doc (`inDoc`, its file
  * name), also its links to an anchor of itself or of a sibling doc.
  */
 function citationsIn(text: string, inDoc?: string): Citation[] {
   const found: Citation[] = [];
-  for (const m of text.matchAll(/\(docs\/([\w-]+\.md),\s*([^)]+)\)/g))
+  for (const m of text.matchAll(/docs\/([\w-]+\.md),\s*([^)]+)\)/g))
     found.push({ index: m.index ?? 0, doc: m[1] as string, section: unwrap(m[2] as string), anchor: false });
   for (const m of text.matchAll(/docs\/([\w-]+\.md)#([\w-]+)/g))
     found.push({ index: m.index ?? 0, doc: m[1] as string, section: m[2] as string, anchor: true });
