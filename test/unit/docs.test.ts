@@ -100,8 +100,23 @@ interface Citation {
  */
 function citationsIn(text: string, inDoc?: string): Citation[] {
   const found: Citation[] = [];
-  for (const m of text.matchAll(/docs\/([\w-]+\.md),\s*([^)]+)\)/g))
-    found.push({ index: m.index ?? 0, doc: m[1] as string, section: unwrap(m[2] as string), anchor: false });
+  for (const m of text.matchAll(/docs\/([\w-]+\.md),\s*([^)]+)\)/g)) {
+    // A section's name ends at a colon (a detail follows) or a semicolon, and a semicolon may
+    // start another citation: see the last test.
+    const [first = '', ...rest] = unwrap(m[2] as string).split(';');
+    const sectionOf = (part: string) => (part.split(':')[0] ?? '').trim();
+    found.push({ index: m.index ?? 0, doc: m[1] as string, section: sectionOf(first), anchor: false });
+    for (const part of rest) {
+      const next = /^\s*docs\/([\w-]+\.md),\s*(.+)$/.exec(part);
+      if (next)
+        found.push({
+          index: m.index ?? 0,
+          doc: next[1] as string,
+          section: sectionOf(next[2] as string),
+          anchor: false,
+        });
+    }
+  }
   for (const m of text.matchAll(/docs\/([\w-]+\.md)#([\w-]+)/g))
     found.push({ index: m.index ?? 0, doc: m[1] as string, section: m[2] as string, anchor: true });
   if (inDoc) {
@@ -156,6 +171,10 @@ describe('the design lives in the repository', () => {
       'SLA and the business calendar',
     );
     expect(cite('product.md,', '\n * Case lifecycle)')[0]?.section).toBe('Case lifecycle');
+    expect(cite('product.md, KPIs: the weekly tab; docs/', 'architecture.md, Adding a job; a remark)')).toMatchObject([
+      { doc: 'product.md', section: 'KPIs' },
+      { doc: 'architecture.md', section: 'Adding a job' },
+    ]);
     expect(headings('product.md').titles.has('SLA and the business calendar')).toBe(true);
     expect(anchorOf('SLA and the business calendar')).toBe('sla-and-the-business-calendar');
     expect(anchorOf('Zones of growth and CSI')).toBe('zones-of-growth-and-csi');
