@@ -4,7 +4,7 @@
  * the performance model turns counts into an estimate of real seconds for the benchmark.
  */
 
-/** How a call is priced by the performance model (DESIGN.md). */
+/** How a call is priced by the performance model (docs/architecture.md, The performance model). */
 export type CallKind =
   | 'sheets' // a Sheets round trip that moves no cells (getSheetByName, setFrozenRows, ...)
   | 'sheets.read' // getValues and friends: a round trip plus a price per cell
@@ -32,7 +32,10 @@ export interface MeterSnapshot {
   estimatedMs: number;
 }
 
-/** Public measurements (DESIGN.md); calibrate when a real account is at hand. */
+/**
+ * Public measurements (docs/architecture.md, The performance model); calibrate when a real
+ * account is at hand.
+ */
 export const PERFORMANCE_MODEL = {
   executionStartMs: 800,
   sheetsRoundTripMs: 150,

@@ -1,7 +1,7 @@
 /**
  * TextFinder (createTextFinder on a Spreadsheet, Sheet or Range): searches what the cells show
  * (display values), or formula text with matchFormulaText(true). Each search is one round trip
- * (DESIGN.md: "TextFinder one round trip"); replacing writes the cells it changes.
+ * (docs/architecture.md, The performance model); replacing writes the cells it changes.
  * ignoreDiacritics is not modeled.
  * https://developers.google.com/apps-script/reference/spreadsheet/text-finder
  */

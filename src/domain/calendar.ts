@@ -1,6 +1,7 @@
 /**
- * The business calendar: when client service is open. SLA clocks count only open minutes (seed
- * 003: a client who writes at night is answered first thing in the morning).
+ * The business calendar: when client service is open. SLA clocks count only open minutes: a client
+ * who writes at night is answered first thing in the morning (docs/product.md, SLA and the
+ * business calendar).
  */
 import type { Problem } from './errors';
 import type { MessageKey } from './i18n';
@@ -24,7 +25,10 @@ export interface BusinessCalendar {
 const MINUTE = 60_000;
 const DAY_MINUTES = 24 * 60;
 
-/** Seed 003: Mon–Fri 09:00–21:00, Sat 10:00–19:00, Sun 10:00–18:00, closed on 1 January. */
+/**
+ * Mon–Fri 09:00–21:00, Sat 10:00–19:00, Sun 10:00–18:00, closed on 1 January (docs/product.md,
+ * SLA and the business calendar).
+ */
 export function defaultCalendar(timeZone: string): BusinessCalendar {
   const h = (open: number, close: number): DayHours => ({ open: open * 60, close: close * 60 });
   return {

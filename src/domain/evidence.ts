@@ -1,6 +1,6 @@
 /**
- * Photos and videos attached to a case (seed 000 asks for both). The same rules run in the
- * sidebar, before anything is sent, and on the server, before anything is written to Drive.
+ * Photos and videos attached to a case (docs/product.md, Case lifecycle). The same rules run
+ * in the sidebar, before anything is sent, and on the server, before anything is written to Drive.
  *
  * The size limit: a file crosses google.script.run as a base64 string, 4/3 of its size, and the
  * server turns it into a Blob; Apps Script blobs stop at 50 MB (52,428,800 bytes, the limit

@@ -1,5 +1,5 @@
 /**
- * Settings: everything a lead configures. Defaults come from DESIGN.md and the seeds; whatever
+ * Settings: everything a lead configures, with defaults (docs/product.md, The workbook); whatever
  * arrives from the sidebar or the Settings tab is validated here before anything is written, and
  * each problem names where it is (`field`, a dotted path the sheet layer maps to a cell).
  */
@@ -59,7 +59,7 @@ export interface Settings {
   templates: MessageTemplate[];
 }
 
-/** At risk once this share of a target is used (DESIGN.md). */
+/** At risk once this share of a target is used (docs/product.md, SLA and the business calendar). */
 export const AT_RISK_SHARE = 0.75;
 
 export const DEFAULT_SLA: SlaTargets = {

@@ -1,6 +1,7 @@
 /**
- * Client messages from Settings templates. WhatsApp is the main channel (seed 000), so every
- * message comes with a wa.me link that opens the chat with the text ready to send.
+ * Client messages from Settings templates. WhatsApp is the main channel (docs/product.md, Case
+ * lifecycle), so every message comes with a wa.me link that opens the chat with the text ready to
+ * send.
  */
 import type { Case } from './model';
 

@@ -1,6 +1,7 @@
 /**
- * Creates or repairs the workbook: every tab of DESIGN.md in the workbook's language, headers,
- * frozen header rows, dropdowns, conditional formats, protections and a filled Settings tab.
+ * Creates or repairs the workbook (docs/product.md, The workbook): every tab in its language,
+ * headers, frozen header rows, dropdowns, conditional formats, protections and a filled Settings
+ * tab.
  * Running it again changes nothing; a column a person deleted comes back at the end, one they
  * moved stays where they put it, and columns they added are left alone with their data.
  */

@@ -20,7 +20,7 @@ const moscow = defaultCalendar(MSK);
 const msk = (iso: string) => Date.parse(`${iso}+03:00`);
 const iso = (ms: number) => new Date(ms).toISOString();
 
-describe('the seed-003 calendar (Moscow)', () => {
+describe('the default business calendar (Moscow)', () => {
   test('a request at night is counted from the morning opening', () => {
     // Tuesday 2026-11-24 23:30 → opens Wednesday 09:00; 30 minutes → 09:30.
     expect(iso(addBusinessMinutes(moscow, msk('2026-11-24T23:30:00'), 30))).toBe(iso(msk('2026-11-25T09:30:00')));

@@ -73,7 +73,7 @@ function problemKeys(fn: () => unknown): string[] {
 }
 
 describe('registration', () => {
-  test('due times on the seed-003 calendar, owner from the department, agent defaults to the caller', () => {
+  test('due times on the default calendar, owner from the department, agent defaults to the caller', () => {
     const c = register();
     // B: first response 120 business minutes, resolution 1440 (Mon 10:00 + 1440 = 11:00 + 720 (Tue) ... ).
     expect(at(c.dueFirstResponseAt)).toBe(at(msk('2026-11-23T12:00:00')));

@@ -1,7 +1,7 @@
 /**
  * Message to the client: a template from Settings rendered for this case, editable before it is
- * sent, a copy button and a WhatsApp link that opens the chat with the text (seed 000: WhatsApp is
- * the main channel).
+ * sent, a copy button and a WhatsApp link that opens the chat with the text: WhatsApp is the main
+ * channel (docs/product.md, Case lifecycle).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { whatsappLink } from '../../domain/templates';
