@@ -56,14 +56,19 @@ export function requireRole(
  * Runs a sidebar call: opens the request, checks the caller's role, runs `body`; any failure
  * reaches the person as an Error in the workbook's language (see errors.ts).
  */
-export function handleRequest<T>(roles: readonly Role[], body: (ctx: RequestContext) => T): T {
+export function handleRequest<T>(
+  roles: readonly Role[],
+  body: (ctx: RequestContext) => T,
+  /** Says why a caller without the role is refused (see requireRole). */
+  refusal?: MessageKey,
+): T {
   let lang: Lang = 'ru';
   return userFacing(
     () => lang,
     () => {
       const request = openRequest();
       lang = request.lang;
-      return body(requireRole(request, roles));
+      return body(requireRole(request, roles, refusal));
     },
   );
 }

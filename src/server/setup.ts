@@ -2,7 +2,7 @@
  * Menu actions that shape the workbook: setupWorkbook and the installable triggers.
  */
 import { DomainError } from '../domain/errors';
-import { languageOfLocale, t, type Lang } from '../domain/i18n';
+import { languageOfLocale, t } from '../domain/i18n';
 import { tServer } from '../domain/i18n/server';
 import { JOB_NAMES, latestDuePeriod, type CompletedPeriods, type ScheduleSettings } from '../domain/schedule';
 import { normalizeEmail } from '../domain/settings';
@@ -10,7 +10,7 @@ import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
 import { deleteUserProperty, getUserProperties, getUserProperty, setUserProperty } from '../services/properties';
 import { activeUserEmail } from '../services/session';
-import { deleteMyTriggers, installHourly, installOnEdit, myTriggers } from '../services/triggers';
+import { installHourly, installOnEdit, myTriggers } from '../services/triggers';
 import { appendEvents } from '../sheets/cases-repo';
 import { CASES, EVENTS } from '../sheets/schema';
 import { setupWorkbook as setupSheets, type SetupReport } from '../sheets/setup';
@@ -18,9 +18,9 @@ import { findSheet, forgetSettings } from '../sheets/workbook';
 import { readScheduleRecord, writeScheduleRecord } from '../sheets/schedule-record';
 import { Table } from '../sheets/table';
 import { confirm, toast } from './confirm';
-import { LEADS, openRequest, requireRole } from './context';
+import { handleRequest, LEADS } from './context';
 import { userFacing } from './errors';
-import { SCHEDULE_HANDLER, scheduleOf, triggerPropertyKey } from './jobs/dispatch';
+import { forgetMyTriggers, SCHEDULE_HANDLER, scheduleOf, triggerPropertyKey } from './jobs/dispatch';
 
 export interface SetupSummary {
   lang: 'ru' | 'en';
@@ -122,13 +122,10 @@ export const EDIT_HANDLER = 'onEditInstalled';
  * Returns the handlers it installed.
  */
 export function installTriggers(): string[] {
-  let lang: Lang = 'ru';
-  return userFacing(
-    () => lang,
-    () => {
-      const request = openRequest();
-      lang = request.lang;
-      const { email, settings } = requireRole(request, LEADS, 'triggers.leadsOnly');
+  return handleRequest(
+    LEADS,
+    (request) => {
+      const { email, settings, lang } = request;
       const ss = request.wb.ss;
       const record = readScheduleRecord(ss);
       const holder = record.holder;
@@ -166,6 +163,7 @@ export function installTriggers(): string[] {
       }
       return installed;
     },
+    'triggers.leadsOnly',
   );
 }
 
@@ -192,17 +190,11 @@ function baselinePeriods(at: number, schedule: ScheduleSettings): CompletedPerio
  * held the schedule, the workbook no longer names a holder. Returns how many were removed.
  */
 export function removeTriggers(): number {
-  let lang: Lang = 'ru';
-  return userFacing(
-    () => lang,
-    () => {
-      const request = openRequest();
-      lang = request.lang;
-      const { email } = requireRole(request, LEADS, 'triggers.leadsOnly');
-      const ss = request.wb.ss;
-      const mine = myTriggers(ss).map((tr) => tr.uid);
-      const removed = deleteMyTriggers(ss, mine);
-      mine.forEach((uid) => deleteUserProperty(triggerPropertyKey(uid)));
+  return handleRequest(
+    LEADS,
+    ({ email, lang, wb }) => {
+      const ss = wb.ss;
+      const removed = forgetMyTriggers(ss);
       withDocumentLock(() => {
         const record = readScheduleRecord(ss);
         if (record.holder?.email === email) writeScheduleRecord(ss, { ...record, holder: null });
@@ -210,5 +202,6 @@ export function removeTriggers(): number {
       toast(ss, lang, tServer(lang, 'triggers.removed', { count: removed }));
       return removed;
     },
+    'triggers.leadsOnly',
   );
 }

@@ -29,8 +29,7 @@ import { eventsTable, openWorkbookWithSettings, type Workbook } from '../../shee
 import { runDailyJob } from './daily';
 import { runHourlyJob } from './hourly';
 import { confirm, toast } from '../confirm';
-import { LEADS, openRequest, requireRole } from '../context';
-import { userFacing } from '../errors';
+import { handleRequest, LEADS } from '../context';
 import type { JobContext, JobOutcome } from './job';
 import { runWeeklyJob } from './weekly';
 
@@ -83,12 +82,17 @@ export function runScheduled(e?: TimeEvent): DispatchReport {
   const record = readScheduleRecord(ss);
   // Taken over by another lead: this person's triggers for the workbook are no longer wanted.
   if (record.holder && record.holder.email !== runAs) {
-    const mine = myTriggers(ss).map((tr) => tr.uid);
-    deleteMyTriggers(ss, mine);
-    mine.forEach((id) => deleteUserProperty(triggerPropertyKey(id)));
+    forgetMyTriggers(ss);
     return { ran: [], skipped: 'superseded', runAs };
   }
   return dispatch(ss, runAs, (schedule, done) => duePeriods(clockNow(), schedule, done));
+}
+
+/** Deletes this person's triggers for `ss` and what their user properties kept about them. */
+export function forgetMyTriggers(ss: Spreadsheet): number {
+  const mine = myTriggers(ss).map((tr) => tr.uid);
+  mine.forEach((uid) => deleteUserProperty(triggerPropertyKey(uid)));
+  return deleteMyTriggers(ss, mine);
 }
 
 /**
@@ -221,28 +225,23 @@ export function runWeekly(): RunNowResult {
  * period already done is said so, and run again for that period only if the lead says yes.
  */
 function runNow(job: JobName): RunNowResult {
-  let lang: Lang = 'ru';
-  return userFacing(
-    () => lang,
-    () => {
-      const request = requireRole(openRequest(), LEADS);
-      lang = request.lang;
-      const ss = request.wb.ss;
-      const period = latestDuePeriod(job, clockNow(), scheduleOf(request.settings));
-      const last = readScheduleRecord(ss).done[job];
-      const label = jobLabel(lang, job);
-      if (job !== 'hourly' && last !== undefined && last >= period) {
-        if (!confirm(lang, tServer(lang, 'jobs.alreadyDone', { job: label, period }))) {
-          return { ran: [], runAs: request.email, period, complete: false, summary: '' };
-        }
+  return handleRequest(LEADS, (request) => {
+    const { lang } = request;
+    const ss = request.wb.ss;
+    const period = latestDuePeriod(job, clockNow(), scheduleOf(request.settings));
+    const last = readScheduleRecord(ss).done[job];
+    const label = jobLabel(lang, job);
+    if (job !== 'hourly' && last !== undefined && last >= period) {
+      if (!confirm(lang, tServer(lang, 'jobs.alreadyDone', { job: label, period }))) {
+        return { ran: [], runAs: request.email, period, complete: false, summary: '' };
       }
-      const report = dispatch(ss, request.email, () => [{ job, period }]);
-      if (report.skipped === 'busy') throw new DomainError('conflict', [{ key: 'jobs.busy' }]);
-      const run = report.ran[0];
-      // A job that threw reaches the lead as the failure it was (its Events row is written).
-      if (run?.error !== undefined) throw new Error(run.error);
-      if (run) toast(ss, lang, jobNote(lang, run));
-      return { ...report, period, complete: run?.complete ?? false, summary: run?.summary ?? '' };
-    },
-  );
+    }
+    const report = dispatch(ss, request.email, () => [{ job, period }]);
+    if (report.skipped === 'busy') throw new DomainError('conflict', [{ key: 'jobs.busy' }]);
+    const run = report.ran[0];
+    // A job that threw reaches the lead as the failure it was (its Events row is written).
+    if (run?.error !== undefined) throw new Error(run.error);
+    if (run) toast(ss, lang, jobNote(lang, run));
+    return { ...report, period, complete: run?.complete ?? false, summary: run?.summary ?? '' };
+  });
 }
