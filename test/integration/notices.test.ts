@@ -259,7 +259,7 @@ describe('escalation notices, delivered once', () => {
     const c = register(emulator);
     deliver(emulator, [notice(c, 1, 'overdue', [OWNER]), notice(c, 1, 'head', ['head@example.com'])]);
     const byTo = new Map(mails(emulator).map((m) => [m.to[0], m]));
-    expect(byTo.get(OWNER)?.subject).toBe('Arbiter: 1 cases need you');
+    expect(byTo.get(OWNER)?.subject).toBe('Arbiter: cases that need you — 1');
     expect(byTo.get(OWNER)?.htmlBody).toContain('lang="en"');
     expect(byTo.get('head@example.com')?.subject).toBe('Арбитр: кейсов ждут вас — 1');
   });

@@ -57,7 +57,7 @@ describe('noticeEmail', () => {
     expect(items).toHaveLength(MAX_ITEMS_PER_EMAIL);
     expect(doc.sections[0]?.items).toHaveLength(5);
     expect(doc.intro).toBe('And 10 more cases: all of them are in the workbook.');
-    expect(doc.subject).toBe('Arbiter: 70 cases need you');
+    expect(doc.subject).toBe('Arbiter: cases that need you — 70');
   });
 
   test('nothing to say: no email', () => {

@@ -209,7 +209,7 @@ const en: Record<keyof typeof ru, string> = {
   'email.openRow': 'Open the row',
   'email.openWorkbook': 'Open the workbook',
   'email.footer': 'Arbiter sends this by itself from the cases workbook. Reply to the CS lead, not to this email.',
-  'notice.subject': 'Arbiter: {count} cases need you',
+  'notice.subject': 'Arbiter: cases that need you — {count}',
   'notice.title': 'Cases that need you now: {count}',
   'notice.heldSubject': 'Arbiter: escalation emails are held back',
   'notice.more': 'And {count} more cases: all of them are in the workbook.',
