@@ -1,7 +1,9 @@
 /**
- * A test-only entry: the server's public functions plus direct calls into the jobs' parts, so
- * delivery and the digest run inside the emulator as the bundle runs them, before the hourly
- * sweep and the dispatcher that will call them exist. Built by job-bundle.ts like build/Code.js.
+ * A test-only entry: the server's public functions plus direct calls into two parts of the jobs,
+ * so tests can hand delivery notices built for the case at hand (quota, a killed run, a lagging
+ * index) and run the digest without the dispatcher's once-a-day bookkeeping. The same paths also
+ * run through the real bundle (runScheduled, Run now) in hourly, notices and schedule tests.
+ * Built by job-bundle.ts like build/Code.js.
  */
 import type { DueNotice } from '../../src/domain/notices';
 import { runDailyJob } from '../../src/server/jobs/daily';

@@ -16,6 +16,7 @@ import {
   weekPeriod,
   weeksInYear,
 } from '../../src/domain/iso-week';
+import { localText, localWeekday } from '../support/local-time';
 
 const ZONES = [
   'Europe/Moscow',
@@ -27,19 +28,9 @@ const ZONES = [
   'America/Santiago',
 ];
 
-/** 'YYYY-MM-DD HH:mm' and the weekday in the zone, read with a formatter of the test's own. */
+/** 'YYYY-MM-DD HH:mm' and the weekday in the zone, read with the tests' own formatters. */
 function local(ms: number, timeZone: string): { text: string; weekday: string } {
-  const text = new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(ms));
-  const weekday = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short' }).format(new Date(ms));
-  return { text, weekday };
+  return { text: localText(ms, timeZone).slice(0, 16), weekday: localWeekday(ms, timeZone) };
 }
 
 describe('ISO weeks of dates', () => {

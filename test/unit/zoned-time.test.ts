@@ -4,32 +4,12 @@
  */
 import fc from 'fast-check';
 import { endOfLocalDay, startOfLocalDay, zoneOffset } from '../../src/domain/zoned-time';
+import { localText } from '../support/local-time';
 
 const HOUR = 3_600_000;
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** 'YYYY-MM-DD HH:mm:ss' in the zone (sv-SE formats ISO-like). */
-function local(ms: number, timeZone: string): string {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('sv-SE', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formats.set(timeZone, format);
-  }
-  return format.format(new Date(ms));
-}
-
-const dateOf = (ms: number, timeZone: string): string => local(ms, timeZone).slice(0, 10);
-const timeOf = (ms: number, timeZone: string): string => local(ms, timeZone).slice(11);
+const dateOf = (ms: number, timeZone: string): string => localText(ms, timeZone).slice(0, 10);
+const timeOf = (ms: number, timeZone: string): string => localText(ms, timeZone).slice(11);
 
 function dayAfter(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -67,14 +47,14 @@ describe('endOfLocalDay on days the clocks change', () => {
     // Havana, 1 November 2026: at 01:00 the clocks go back to 00:00.
     const start = startOfLocalDay('America/Havana', 2026, 11, 1);
     expect(new Date(start).toISOString()).toBe('2026-11-01T04:00:00.000Z');
-    expect(local(start - 1, 'America/Havana')).toBe('2026-10-31 23:59:59');
+    expect(localText(start - 1, 'America/Havana')).toBe('2026-10-31 23:59:59');
   });
 
   test('a day that begins with a jump over midnight begins at the jump', () => {
     // Havana, 8 March 2026: the clocks go from 23:59:59 on the 7th to 01:00 on the 8th.
     const start = startOfLocalDay('America/Havana', 2026, 3, 8);
-    expect(local(start, 'America/Havana')).toBe('2026-03-08 01:00:00');
-    expect(local(start - 1, 'America/Havana')).toBe('2026-03-07 23:59:59');
+    expect(localText(start, 'America/Havana')).toBe('2026-03-08 01:00:00');
+    expect(localText(start - 1, 'America/Havana')).toBe('2026-03-07 23:59:59');
   });
 });
 
