@@ -33,7 +33,9 @@ class FakeLock extends LockStub implements GoogleAppsScript.Lock.Lock {
   /** Waits up to `timeoutMs` of virtual time; true once this execution holds the lock. */
   private acquire(timeoutMs: unknown): boolean {
     const { env, slot } = this;
-    const timeout = Math.max(0, Number(timeoutMs) || 0);
+    // A negative timeout fails at once, even on a free lock (what Apps Script answers).
+    if (Number(timeoutMs) < 0) return false;
+    const timeout = Number(timeoutMs) || 0;
     const hold = slot.get();
     const now = env.clock.now();
     let waited = 0;

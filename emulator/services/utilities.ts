@@ -159,9 +159,19 @@ class FakeUtilities extends UtilitiesStub implements GoogleAppsScript.Utilities.
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
 
-  override computeDigest(algorithm: unknown, value: unknown, charset?: unknown): number[] {
+  /**
+   * Text without a charset is encoded as US-ASCII (so non-ASCII characters digest as '?'), as
+   * Apps Script does; a byte array takes no charset.
+   */
+  override computeDigest(algorithm: unknown, value: unknown, ...rest: unknown[]): number[] {
     this.local('computeDigest');
-    if (!isMember(DIGEST_ALGORITHM, algorithm)) throw signatureMismatch('Utilities.computeDigest', [algorithm, value]);
+    const args = [algorithm, value, ...rest];
+    const [charset = CHARSET.US_ASCII] = rest;
+    const textWithCharset = typeof value === 'string' && rest.length <= 1 && isMember(CHARSET, charset);
+    const bytesAlone = typeof value !== 'string' && rest.length === 0;
+    if (!isMember(DIGEST_ALGORITHM, algorithm) || !(textWithCharset || bytesAlone)) {
+      throw signatureMismatch('Utilities.computeDigest', args);
+    }
     const nodeAlgorithm = NODE_DIGEST[algorithm] ?? notModeled(`Utilities.computeDigest ${algorithm}`);
     const digest = createHash(nodeAlgorithm)
       .update(bytesOf('Utilities.computeDigest', value, charset))

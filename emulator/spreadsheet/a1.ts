@@ -29,6 +29,9 @@ export interface RangeBounds {
 
 export const FULLY_BOUNDED: RangeBounds = { startRow: true, endRow: true, startColumn: true, endColumn: true };
 
+/** No edge given: the range of a sheet protection, whose A1 notation is ''. */
+export const UNBOUNDED: RangeBounds = { startRow: false, endRow: false, startColumn: false, endColumn: false };
+
 export function columnToLetters(column: number): string {
   let letters = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
@@ -107,6 +110,29 @@ export function parseA1(text: string): A1Reference | null {
   return valid ? { sheetName: split.sheetName, start, end } : null;
 }
 
+const R1C1_CELL = /^[Rr]([0-9]{1,7})[Cc]([0-9]{1,5})$/;
+
+/**
+ * Absolute R1C1 notation as getRange takes it besides A1 ('R5C3', 'R2C2:R4C5', in either case,
+ * with an optional sheet prefix): null when the text is not that, so it is then read as A1.
+ */
+export function parseR1C1(text: string): A1Reference | null {
+  const split = splitSheetPrefix(text.trim());
+  if (!split || split.sheetName === '') return null;
+  const parts = split.rest.split(':');
+  if (parts.length > 2) return null;
+  const endpoints = parts.map((part) => R1C1_CELL.exec(part));
+  if (endpoints.some((match) => !match)) return null;
+  const [start, end] = endpoints.map((match) => ({
+    row: Number(match![1]),
+    column: Number(match![2]),
+    rowAbsolute: false,
+    columnAbsolute: false,
+  }));
+  if (!start || [start, end].some((e) => e && (e.row < 1 || e.column < 1))) return null;
+  return { sheetName: split.sheetName, start, end: end ?? null };
+}
+
 /**
  * The rectangle a reference covers on a sheet of the given size, and which edges were given.
  * Missing edges run to the sheet's edge, as in Sheets.
@@ -155,6 +181,7 @@ export function renderA1(ref: A1Reference): string {
 
 /** A1 notation of a rectangle as Range.getA1Notation gives it: 'A1', 'A1:B2', 'A:A', '2:2', 'A2:C'. */
 export function rectToA1(rect: GridRect, bounds: RangeBounds = FULLY_BOUNDED): string {
+  if (!Object.values(bounds).some(Boolean)) return '';
   const start: A1Endpoint = { rowAbsolute: false, columnAbsolute: false };
   const end: A1Endpoint = { rowAbsolute: false, columnAbsolute: false };
   if (bounds.startRow) start.row = rect.top;

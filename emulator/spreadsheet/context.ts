@@ -8,7 +8,7 @@ import { SCOPES } from '../core/env';
 import { gasError } from '../core/errors';
 import { signatureMismatch } from '../core/shared';
 import type { CallKind } from '../core/meter';
-import { parseA1, resolveA1, type RangeBounds } from './a1';
+import { parseA1, parseR1C1, resolveA1, type RangeBounds } from './a1';
 import { Book } from './book';
 import type { GridRect, SheetRect, SheetState, SpreadsheetState } from '../core/spreadsheet-state';
 import { rectOf } from './rect';
@@ -103,7 +103,7 @@ export class SheetsContext {
    * throwing "Range not found" as Apps Script does for anything it cannot read.
    */
   rangeFromA1(a1: string, defaultSheetId: number): GoogleAppsScript.Spreadsheet.Range {
-    const ref = typeof a1 === 'string' ? parseA1(a1) : null;
+    const ref = typeof a1 === 'string' ? (parseA1(a1) ?? parseR1C1(a1)) : null;
     const sheet = ref?.sheetName
       ? this.state.sheets.find((s) => s.name === ref.sheetName)
       : this.sheetState(defaultSheetId);

@@ -4,8 +4,9 @@
  * Supported: number, string and boolean literals; references to cells and ranges on the same or
  * another sheet (every A1 form of ./a1); + - * / ^ & = <> < > <= >=, unary minus and plus, the
  * postfix %; and the functions SUM, MIN, MAX, COUNT, COUNTA, AVERAGE, IF, AND, OR, NOT, ROUND,
- * LEN, CONCATENATE, IFERROR, ISBLANK, NOW, TODAY. Any other function makes the read throw a
- * not-modeled error naming the formula: the emulator never invents a value. Formulas are written
+ * LEN, CONCATENATE, IFERROR, ISBLANK, NOW, TODAY. Any other function of Sheets makes the read
+ * throw a not-modeled error naming the formula: the emulator never invents a value; a function
+ * Sheets does not have is the #NAME? error, as Sheets shows it (./sheets-functions). Formulas are written
  * in the English syntax whatever the locale, as setFormula takes them.
  *
  * Sheets semantics kept: an empty cell is 0 in arithmetic and "" in text; text comparison ignores
@@ -16,13 +17,14 @@
 import { notModeled } from '../core/errors';
 import { parseA1, renderA1, resolveA1, type A1Endpoint, type A1Reference } from './a1';
 import { formatAutomaticNumber } from './format';
+import { SHEETS_FUNCTIONS } from './sheets-functions';
 import { isDate, parseNumberText } from './input';
 import type { LocaleConventions } from './locale';
 import { shiftIndexForInsert, shiftSpanForDelete, type Dimension } from './rect';
 import { fromSerial, toSerial, wallTime, instantOf } from './time';
 
 export class FormulaError {
-  constructor(readonly code: '#DIV/0!' | '#VALUE!' | '#REF!' | '#N/A' | '#NUM!' | '#ERROR!') {}
+  constructor(readonly code: '#DIV/0!' | '#VALUE!' | '#REF!' | '#N/A' | '#NUM!' | '#ERROR!' | '#NAME?') {}
 }
 
 /** A single value during evaluation; null is an empty cell. */
@@ -71,7 +73,7 @@ const ENDPOINT = String.raw`\$?[A-Za-z]{1,3}\$?[0-9]+|\$?[A-Za-z]{1,3}|\$?[0-9]+
 const REFERENCE = new RegExp(String.raw`(?:${SHEET_PREFIX})?(?:${ENDPOINT})(?::(?:${ENDPOINT}))?`, 'uy');
 const NUMBER = /(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/y;
 const NAME = /[A-Za-z_][A-Za-z0-9_.]*/y;
-const ERROR_LITERAL = /#(?:DIV\/0!|VALUE!|REF!|N\/A|NUM!|ERROR!)/y;
+const ERROR_LITERAL = /#(?:DIV\/0!|VALUE!|REF!|N\/A|NUM!|ERROR!|NAME\?)/y;
 const OPERATORS = ['<=', '>=', '<>', '+', '-', '*', '/', '^', '&', '=', '<', '>', '%'];
 
 class FormulaSyntaxError extends Error {}
@@ -159,7 +161,7 @@ type Node =
   | { kind: 'unary'; op: '-' | '+'; operand: Node }
   | { kind: 'percent'; operand: Node }
   | { kind: 'binary'; op: string; left: Node; right: Node }
-  | { kind: 'call'; name: string; args: Node[] };
+  | { kind: 'call'; name: string; args: Node[]; bare?: true };
 
 const BINARY_PRECEDENCE: Record<string, number> = {
   '=': 1,
@@ -257,7 +259,7 @@ class Parser {
         }
         if (token.name === 'TRUE' || token.name === 'FALSE') return { kind: 'literal', value: token.name === 'TRUE' };
         // A named range or an unknown name: not modeled rather than guessed.
-        return { kind: 'call', name: token.name, args: [] };
+        return { kind: 'call', name: token.name, args: [], bare: true };
       }
       default:
         throw new FormulaSyntaxError('unexpected token');
@@ -332,6 +334,8 @@ class Evaluation {
       case 'binary':
         return this.binary(node.op, this.scalar(node.left), this.scalar(node.right));
       case 'call':
+        // A function Sheets does not have is #NAME?; a bare name may be a named range: not modeled.
+        if (!node.bare && !ARITY[node.name] && !SHEETS_FUNCTIONS.has(node.name)) return new FormulaError('#NAME?');
         return this.call(node.name, node.args);
     }
   }

@@ -11,6 +11,7 @@
  *    'm/d/yyyy' for en_US), optionally with a time, are dates in the spreadsheet's time zone.
  * Not modeled (kept as text): times alone ('14:30'), dates without a year, currency amounts.
  */
+import { gasError } from '../core/errors';
 import type { CellValue } from '../core/spreadsheet-state';
 import type { LocaleConventions } from './locale';
 import { instantOf, isValidDate } from './time';
@@ -154,4 +155,22 @@ export function interpretScriptValue(value: unknown, context: InputContext): Cel
     return { value: Number.isNaN(time) ? String(value) : new Date(time) };
   }
   return { value: String(value) };
+}
+
+/** Sheets keeps at most this many characters in one cell (a value or a formula). */
+export const MAX_CELL_CHARACTERS = 50_000;
+
+/**
+ * Throws Sheets' message when a string to be written is longer than a cell holds. Called on the
+ * whole input before any cell is written, so a refused setValues writes nothing. The string is
+ * counted as the script gives it (a leading apostrophe included): the stricter reading.
+ */
+export function checkCellLengths(values: readonly unknown[]): void {
+  for (const value of values) {
+    if (typeof value === 'string' && value.length > MAX_CELL_CHARACTERS) {
+      throw gasError(
+        `Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`,
+      );
+    }
+  }
 }

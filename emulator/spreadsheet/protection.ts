@@ -8,6 +8,7 @@
 import { gasError } from '../core/errors';
 import { ProtectionStub } from '../generated/stubs';
 import { asEnum } from '../core/enums';
+import { UNBOUNDED } from './a1';
 import { emailOf, locationOf, type SheetsContext } from './context';
 import type { GridRect, ProtectionSpec } from '../core/spreadsheet-state';
 
@@ -18,6 +19,10 @@ export class FakeProtection extends ProtectionStub implements GoogleAppsScript.S
     private readonly protectionId: number,
   ) {
     super();
+  }
+
+  toString(): string {
+    return 'Protection';
   }
 
   private spec(member: string): ProtectionSpec {
@@ -66,8 +71,10 @@ export class FakeProtection extends ProtectionStub implements GoogleAppsScript.S
     return this.removeEmails('removeEditors', users.map(emailOf));
   }
 
+  /** A warning-only protection has no editors: it lets everyone edit after a warning. */
   override getEditors(): GoogleAppsScript.Base.User[] {
     const spec = this.spec('getEditors');
+    if (spec.warningOnly) return [];
     const editors = spec.editors ?? [this.context.state.owner, ...this.context.state.editors];
     return editors.map((email) => this.context.fakes.user(email));
   }
@@ -111,8 +118,10 @@ export class FakeProtection extends ProtectionStub implements GoogleAppsScript.S
   override getRange(): GoogleAppsScript.Spreadsheet.Range {
     const spec = this.spec('getRange');
     const sheet = this.context.sheetState(this.sheetId);
-    const rect: GridRect = spec.rect ?? { top: 1, left: 1, bottom: sheet.maxRows, right: sheet.maxColumns };
-    return this.context.fakes.range(this.sheetId, rect);
+    if (spec.rect) return this.context.fakes.range(this.sheetId, spec.rect);
+    // A sheet protection covers the whole grid and, having no edges of its own, no A1 notation.
+    const rect: GridRect = { top: 1, left: 1, bottom: sheet.maxRows, right: sheet.maxColumns };
+    return this.context.fakes.range(this.sheetId, rect, UNBOUNDED);
   }
 
   override setRange(range: unknown): this {

@@ -18,7 +18,7 @@ import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR, normalizeColor } from './colors
 import { RANGE_LOCATION, type LocatedRange, type SheetsContext } from './context';
 import { AUTOMATIC_FORMAT } from './format';
 import { translateFormula } from './formula';
-import { isDate } from './input';
+import { checkCellLengths, isDate } from './input';
 import { addDeveloperMetadata, FakeDeveloperMetadataFinder, findMetadata } from './metadata';
 import type {
   CellState,
@@ -291,12 +291,14 @@ export class FakeRange extends RangeStub implements Range, LocatedRange {
   }
 
   override setValues(values: unknown[][]): this {
+    if (Array.isArray(values)) checkCellLengths(values.flatMap((line) => (Array.isArray(line) ? line : [])));
     return this.writeGrid('setValues', values, (book, sheet, row, column, value) =>
       book.writeScriptValue(sheet, row, column, value),
     );
   }
 
   override setValue(value: unknown): this {
+    checkCellLengths([value]);
     return this.writeEach('setValue', (book, sheet, row, column) => book.writeScriptValue(sheet, row, column, value));
   }
 
@@ -313,6 +315,7 @@ export class FakeRange extends RangeStub implements Range, LocatedRange {
 
   /** On a multi-cell range the formula is written for the top-left cell and copied across, as in the UI. */
   override setFormula(formula: string): this {
+    checkCellLengths([formula]);
     return this.writeEach('setFormula', (book, sheet, row, column) =>
       this.writeFormula(
         book,
@@ -325,6 +328,7 @@ export class FakeRange extends RangeStub implements Range, LocatedRange {
   }
 
   override setFormulas(formulas: string[][]): this {
+    if (Array.isArray(formulas)) checkCellLengths(formulas.flatMap((line) => (Array.isArray(line) ? line : [])));
     return this.writeGrid('setFormulas', formulas, (book, sheet, row, column, formula) =>
       this.writeFormula(book, sheet, row, column, formula),
     );
@@ -484,7 +488,7 @@ export class FakeRange extends RangeStub implements Range, LocatedRange {
   }
 
   override setWrap(isWrapEnabled: boolean): this {
-    return this.setEach('setWrap', 'wrap', isWrapEnabled ? 'WRAP' : undefined);
+    return this.setEach('setWrap', 'wrap', isWrapEnabled ? 'WRAP' : 'OVERFLOW');
   }
 
   override setWrapStrategy(strategy: unknown): this {
@@ -504,11 +508,11 @@ export class FakeRange extends RangeStub implements Range, LocatedRange {
   }
 
   override getWrap(): boolean {
-    return this.readFirst('getWrap', (book, sheet, row, column) => book.cellState(sheet, row, column)?.wrap === 'WRAP');
+    return this.readFirst('getWrap', (book, sheet, row, column) => wraps(book.cellState(sheet, row, column)));
   }
 
   override getWraps(): boolean[][] {
-    return this.read('getWraps', (book, sheet, row, column) => book.cellState(sheet, row, column)?.wrap === 'WRAP');
+    return this.read('getWraps', (book, sheet, row, column) => wraps(book.cellState(sheet, row, column)));
   }
 
   /** Accepted and not stored: no Apps Script member reads borders back. */
@@ -803,9 +807,14 @@ function validationSpecOf(rule: unknown, member: string): ValidationSpec {
   return structuredClone(rule.spec);
 }
 
-/** '' and the automatic format's own name leave a cell in the automatic format. */
+/**
+ * '', 'general' and the automatic format's own name leave a cell in the automatic format (Apps
+ * Script reads 'general' back as '0.###############').
+ */
 function storedNumberFormat(numberFormat: string | null): string | undefined {
-  return !numberFormat || numberFormat === AUTOMATIC_FORMAT ? undefined : String(numberFormat);
+  return !numberFormat || numberFormat === AUTOMATIC_FORMAT || String(numberFormat).toLowerCase() === 'general'
+    ? undefined
+    : String(numberFormat);
 }
 
 function storedColor(color: string | null | undefined, defaultColor: string): string | undefined {
@@ -814,9 +823,17 @@ function storedColor(color: string | null | undefined, defaultColor: string): st
   return normalized === defaultColor ? undefined : normalized;
 }
 
+/** An explicit OVERFLOW is stored: it reads differently from a cell nobody set (see wraps). */
 function storedWrap(strategy: unknown): string | undefined {
-  const name = String(strategy);
-  return name === 'OVERFLOW' || strategy === null || strategy === undefined ? undefined : name;
+  return strategy === null || strategy === undefined ? undefined : String(strategy);
+}
+
+/**
+ * getWrap of a cell whose wrapping nobody set is true, although its strategy reads OVERFLOW: what
+ * Apps Script answers for a fresh cell (docs/architecture.md, The emulator).
+ */
+function wraps(cell: CellState | undefined): boolean {
+  return cell?.wrap === undefined || cell.wrap === 'WRAP';
 }
 
 function wrapOf(cell: CellState | undefined): GoogleAppsScript.Spreadsheet.WrapStrategy {

@@ -18,6 +18,7 @@ import type { SheetsContext } from './context';
 import { addDeveloperMetadata, FakeDeveloperMetadataFinder, findMetadata } from './metadata';
 import { DEFAULT_COLUMN_WIDTH, type SheetState } from '../core/spreadsheet-state';
 import { addProtection, FakeProtection } from './protection';
+import { checkCellLengths } from './input';
 import { rectOf } from './rect';
 import { FakeTextFinder } from './textfinder';
 import { normalizeColor } from './colors';
@@ -256,6 +257,7 @@ export class FakeSheet extends SheetStub implements Sheet {
   override appendRow(rowContents: unknown[]): this {
     if (!Array.isArray(rowContents)) throw signatureMismatch('SpreadsheetApp.Sheet.appendRow', [rowContents]);
     this.context.call('Sheet.appendRow', 'sheets.write', rowContents.length);
+    checkCellLengths(rowContents);
     const sheet = this.context.sheetState(this.sheetId);
     const book = this.context.book();
     const row = book.lastRow(sheet) + 1;

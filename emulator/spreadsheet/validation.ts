@@ -8,6 +8,7 @@
 import { gasError } from '../core/errors';
 import { DataValidationBuilderStub, DataValidationStub } from '../generated/stubs';
 import { asEnum } from '../core/enums';
+import { signatureMismatch } from '../core/shared';
 import { isEmulatedRange, RANGE_LOCATION, type SheetsContext } from './context';
 import { DATA_VALIDATION_CRITERIA, type DataValidationCriteriaName } from './enums';
 import { isDate } from './input';
@@ -45,6 +46,10 @@ export class FakeDataValidation extends DataValidationStub implements GoogleApps
     super();
   }
 
+  toString(): string {
+    return 'DataValidation';
+  }
+
   override copy(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
     this.context.local('DataValidation.copy');
     return new FakeDataValidationBuilder(this.context, cloneSpec(this.spec));
@@ -80,6 +85,10 @@ export class FakeDataValidationBuilder
     private readonly spec: ValidationSpec = { criteria: '', args: [], allowInvalid: true, helpText: '' },
   ) {
     super();
+  }
+
+  toString(): string {
+    return 'DataValidationBuilder';
   }
 
   private require(member: string, criteria: DataValidationCriteriaName, args: unknown[]): this {
@@ -139,8 +148,11 @@ export class FakeDataValidationBuilder
     return this.require('requireCheckbox', 'CHECKBOX', values);
   }
 
+  /** Apps Script keeps the list as text: [9, false] reads back as ['9', 'false']. */
   override requireValueInList(values: unknown[], showDropdown = true): this {
-    return this.require('requireValueInList', 'VALUE_IN_LIST', [values, showDropdown]);
+    if (!Array.isArray(values))
+      throw signatureMismatch('SpreadsheetApp.DataValidationBuilder.requireValueInList', [values]);
+    return this.require('requireValueInList', 'VALUE_IN_LIST', [values.map(String), Boolean(showDropdown)]);
   }
 
   override requireValueInRange(range: unknown, showDropdown = true): this {
