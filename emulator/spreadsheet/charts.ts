@@ -1,10 +1,12 @@
 /**
  * Embedded charts, recorded as specs (type, source ranges, position, options) on their sheet; the
- * emulator does not draw them. Of the typed builders, asBarChart() is modeled (its setters record
- * the options the chart editor would); the others, getBlob/getAs, the strategy setters and the
- * Charts.TextStyle setters are not.
+ * emulator does not draw them. Of the typed builders, asBarChart() and asLineChart() are modeled
+ * (their setters record the options the chart editor would); the others, getBlob/getAs, the
+ * strategy setters, the Charts.TextStyle setters and the line chart's curve and point styles are
+ * not.
  * https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
  * https://developers.google.com/apps-script/reference/spreadsheet/embedded-bar-chart-builder
+ * https://developers.google.com/apps-script/reference/spreadsheet/embedded-line-chart-builder
  */
 import { gasError, notModeled } from '../core/errors';
 import { ContainerInfoStub, EmbeddedChartBuilderStub, EmbeddedChartStub } from '../generated/stubs';
@@ -119,6 +121,13 @@ export class FakeEmbeddedChartBuilder
     return new FakeEmbeddedBarChartBuilder(this.context, this.draft);
   }
 
+  /** The same chart as a line chart: type LINE, and the line chart's setters. */
+  override asLineChart(): FakeEmbeddedLineChartBuilder {
+    this.local('asLineChart');
+    this.draft.type = 'LINE';
+    return new FakeEmbeddedLineChartBuilder(this.context, this.draft);
+  }
+
   override setChartType(type: unknown): this {
     this.draft.type = String(type);
     return this.local('setChartType');
@@ -173,15 +182,11 @@ export class FakeEmbeddedChartBuilder
 }
 
 /**
- * EmbeddedBarChartBuilder: the generic builder's members plus setters that record chart options
- * under the names Sheets reports them with (getOptions().get('title'), 'hAxis.title', …). In a
- * bar chart the categories run down the vertical axis and the values along the horizontal one.
+ * The setters every typed builder (bar, line) shares: they record chart options under the names
+ * Sheets reports them with (getOptions().get('title'), 'hAxis.title', …).
  */
-export class FakeEmbeddedBarChartBuilder
-  extends FakeEmbeddedChartBuilder
-  implements GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder
-{
-  private set(member: string, option: string, value: unknown): this {
+abstract class FakeTypedChartBuilder extends FakeEmbeddedChartBuilder {
+  protected set(member: string, option: string, value: unknown): this {
     this.draft.options[option] = value;
     return this.local(member);
   }
@@ -212,6 +217,44 @@ export class FakeEmbeddedBarChartBuilder
     return this.set('setLegendPosition', 'legend.position', String(position).toLowerCase());
   }
 
+  setLegendTextStyle(): this {
+    return notModeled(`${this.kind}.setLegendTextStyle`);
+  }
+
+  setTitleTextStyle(): this {
+    return notModeled(`${this.kind}.setTitleTextStyle`);
+  }
+
+  setXAxisTextStyle(): this {
+    return notModeled(`${this.kind}.setXAxisTextStyle`);
+  }
+
+  setXAxisTitleTextStyle(): this {
+    return notModeled(`${this.kind}.setXAxisTitleTextStyle`);
+  }
+
+  setYAxisTextStyle(): this {
+    return notModeled(`${this.kind}.setYAxisTextStyle`);
+  }
+
+  setYAxisTitleTextStyle(): this {
+    return notModeled(`${this.kind}.setYAxisTitleTextStyle`);
+  }
+
+  /** The builder's class name, for what is not modeled. */
+  protected abstract readonly kind: string;
+}
+
+/**
+ * EmbeddedBarChartBuilder. In a bar chart the categories run down the vertical axis and the values
+ * along the horizontal one.
+ */
+export class FakeEmbeddedBarChartBuilder
+  extends FakeTypedChartBuilder
+  implements GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder
+{
+  protected readonly kind = 'EmbeddedBarChartBuilder';
+
   setStacked(): this {
     return this.set('setStacked', 'isStacked', true);
   }
@@ -233,29 +276,38 @@ export class FakeEmbeddedBarChartBuilder
     this.draft.options['hAxis.viewWindow.min'] = start;
     return this.set('setRange', 'hAxis.viewWindow.max', end);
   }
+}
 
-  setLegendTextStyle(): this {
-    return notModeled('EmbeddedBarChartBuilder.setLegendTextStyle');
+/**
+ * EmbeddedLineChartBuilder. In a line chart the categories run along the horizontal axis and the
+ * values up the vertical one, so the value axis's setters record `vAxis` options.
+ */
+export class FakeEmbeddedLineChartBuilder
+  extends FakeTypedChartBuilder
+  implements GoogleAppsScript.Spreadsheet.EmbeddedLineChartBuilder
+{
+  protected readonly kind = 'EmbeddedLineChartBuilder';
+
+  reverseCategories(): this {
+    return this.set('reverseCategories', 'hAxis.direction', -1);
   }
 
-  setTitleTextStyle(): this {
-    return notModeled('EmbeddedBarChartBuilder.setTitleTextStyle');
+  useLogScale(): this {
+    return this.set('useLogScale', 'vAxis.logScale', true);
   }
 
-  setXAxisTextStyle(): this {
-    return notModeled('EmbeddedBarChartBuilder.setXAxisTextStyle');
+  /** The value axis's range. */
+  setRange(start: number, end: number): this {
+    this.draft.options['vAxis.viewWindow.min'] = start;
+    return this.set('setRange', 'vAxis.viewWindow.max', end);
   }
 
-  setXAxisTitleTextStyle(): this {
-    return notModeled('EmbeddedBarChartBuilder.setXAxisTitleTextStyle');
+  setCurveStyle(): this {
+    return notModeled('EmbeddedLineChartBuilder.setCurveStyle');
   }
 
-  setYAxisTextStyle(): this {
-    return notModeled('EmbeddedBarChartBuilder.setYAxisTextStyle');
-  }
-
-  setYAxisTitleTextStyle(): this {
-    return notModeled('EmbeddedBarChartBuilder.setYAxisTitleTextStyle');
+  setPointStyle(): this {
+    return notModeled('EmbeddedLineChartBuilder.setPointStyle');
   }
 }
 

@@ -19,11 +19,26 @@
  * - per owner department: cases registered in the period; open and overdue at `asOf`; median
  *   hours to resolve and share within target over the cases it resolved in the period.
  * - root causes: cases closed in the period, by the root cause closing recorded.
+ * - CSAT: the mean of the 1–5 scores of the cases closed in the period that have one; it rests on
+ *   the number of scores, not of cases closed (a case closed without a score says nothing).
+ * - NPS: of the 0–10 answers of the cases closed in the period, % promoters (9–10) minus %
+ *   detractors (0–6), in −100…100; never derived from CSAT. It rests on the number of answers.
+ * - first-contact resolution: of the cases resolved in the period, the share client service
+ *   resolved itself: the owner (`ownerEmail`) is on the client-service team (a Settings team
+ *   member with the role agent or lead) and the case was never reopened. A case handed to a
+ *   department gets that department's owner, so an owner outside client service is a hand-off.
+ * - incidents per 100 orders: over the ISO weeks whose Thursday falls in the period (a week
+ *   period is its own week; a month, the ISO weeks of that month), the cases registered in those
+ *   weeks × 100 / their orders from the Orders tab. A week without an order count makes the
+ *   figure "no order count" (null), never a division by zero; the trend is the same figure week
+ *   by week, with the change against the week before.
  */
 import { businessMinutesBetween } from './calendar';
+import { isoWeekAt, weekPeriod, previousWeek, type IsoWeek, type WeekPeriod } from './iso-week';
+import type { WeeklyOrders } from './orders';
 import type { CaseField } from './case-fields';
 import { OPEN_STATUSES, type Case, type Criticality, type Ms } from './model';
-import type { Settings } from './settings';
+import { normalizeEmail, type Settings } from './settings';
 import { slaState } from './sla';
 
 /** [start, end): a week, four weeks, a month. */
@@ -57,11 +72,15 @@ export const KPI_FIELDS = [
   'rootCause',
   'prevention',
   'reopenCount',
+  'ownerEmail',
+  'csat',
+  'nps',
 ] as const satisfies readonly CaseField[];
 
 export type KpiCase = Pick<Case, (typeof KPI_FIELDS)[number]>;
 
 const MINUTES_PER_HOUR = 60;
+const DAY_MS = 86_400_000;
 
 function within(period: Period, ms: Ms | null): boolean {
   return ms !== null && period.start <= ms && ms < period.end;
@@ -371,6 +390,151 @@ export function preventionByCause(
     .filter((g) => g.actions.length > 0);
 }
 
+// ---- Satisfaction, first contact, incidents per 100 orders ----
+
+type ScoredCase = Pick<KpiCase, 'status' | 'closedAt' | 'csat' | 'nps'>;
+
+/** The scores `field` of the cases closed in the period that gave one. */
+function scoresOfClosed(cases: readonly ScoredCase[], period: Period, field: 'csat' | 'nps'): number[] {
+  const scores: number[] = [];
+  for (const c of cases) {
+    const score = c[field];
+    if (c.status === 'closed' && within(period, c.closedAt) && score !== null && Number.isFinite(score))
+      scores.push(score);
+  }
+  return scores;
+}
+
+/** CSAT: the mean 1–5 score; `cases` is the number of scores it rests on. */
+export function csat(cases: readonly ScoredCase[], period: Period): Figure {
+  const scores = scoresOfClosed(cases, period, 'csat');
+  return {
+    value: scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
+    cases: scores.length,
+  };
+}
+
+export interface NpsFigure extends Figure {
+  /** Answers of 9 or 10. */
+  promoters: number;
+  /** Answers of 0 to 6. */
+  detractors: number;
+}
+
+/** NPS from the 0–10 answers: % promoters − % detractors; `cases` is the number of answers. */
+export function nps(cases: readonly ScoredCase[], period: Period): NpsFigure {
+  const answers = scoresOfClosed(cases, period, 'nps');
+  const promoters = answers.filter((a) => a >= 9).length;
+  const detractors = answers.filter((a) => a <= 6).length;
+  return {
+    value: answers.length > 0 ? (100 * (promoters - detractors)) / answers.length : null,
+    cases: answers.length,
+    promoters,
+    detractors,
+  };
+}
+
+export interface FirstContactFigure extends Figure {
+  /** Resolved by client service itself, never reopened. */
+  firstContact: number;
+}
+
+/** The client-service team: Settings team members with the role agent or lead. */
+export function clientServiceEmails(settings: Pick<Settings, 'team'>): Set<string> {
+  return new Set(
+    settings.team.filter((m) => m.role === 'agent' || m.role === 'lead').map((m) => normalizeEmail(m.email)),
+  );
+}
+
+/** First-contact resolution over the cases resolved in the period. */
+export function firstContactResolution(
+  cases: readonly Pick<KpiCase, 'status' | 'resolvedAt' | 'ownerEmail' | 'reopenCount'>[],
+  period: Period,
+  settings: Pick<Settings, 'team'>,
+): FirstContactFigure {
+  const team = clientServiceEmails(settings);
+  const resolved = resolvedIn(cases, period);
+  const firstContact = resolved.filter((c) => c.reopenCount === 0 && team.has(normalizeEmail(c.ownerEmail))).length;
+  return { ...percent(firstContact, resolved.length), firstContact };
+}
+
+/** Why an incidents figure is missing: a week with no count, or weeks that add up to 0 orders. */
+export type NoIncidentRate = 'noOrderCount' | 'noOrders';
+
+export interface IncidentsFigure extends Figure {
+  /** The ISO weeks it covers, 'YYYY-Www'. */
+  weeks: string[];
+  /** Their orders, summed; null when a week has no count. */
+  orders: number | null;
+  /** The weeks without an order count. */
+  missing: string[];
+  /** Why `value` is null (and `cases` the incidents registered); null when there is a value. */
+  reason: NoIncidentRate | null;
+}
+
+/** The ISO weeks whose Thursday falls in the period (in `timeZone`), in order. */
+export function weeksOfPeriod(period: Period, timeZone: string): WeekPeriod[] {
+  const weeks: WeekPeriod[] = [];
+  // Walk back from the week of the period's last instant, so no date arithmetic crosses a zone change.
+  let week: IsoWeek = isoWeekAt(period.end - 1, timeZone);
+  for (;;) {
+    const placed = weekPeriod(week, timeZone);
+    if (placed.end <= period.start) break;
+    // Thursday noon: a daylight-saving hour either way stays on Thursday.
+    const thursday = placed.start + 3.5 * DAY_MS;
+    if (period.start <= thursday && thursday < period.end) weeks.unshift(placed);
+    week = previousWeek(week);
+  }
+  return weeks;
+}
+
+/**
+ * Incidents per 100 orders over the given ISO weeks: cases registered in them (not cancelled) ×
+ * 100 / their orders. `cases` is the number of incidents.
+ */
+export function incidentsPer100(
+  cases: readonly Pick<KpiCase, 'status' | 'createdAt'>[],
+  weeks: readonly WeekPeriod[],
+  orders: WeeklyOrders,
+): IncidentsFigure {
+  const labels = weeks.map((w) => w.label);
+  const incidents = weeks.reduce((sum, week) => sum + registeredIn(cases, week).length, 0);
+  const missing = labels.filter((label) => !orders.has(label));
+  const total = missing.length > 0 || weeks.length === 0 ? null : labels.reduce((s, l) => s + (orders.get(l) ?? 0), 0);
+  const reason: NoIncidentRate | null = total === null ? 'noOrderCount' : total === 0 ? 'noOrders' : null;
+  return {
+    value: reason === null && total !== null ? (100 * incidents) / total : null,
+    cases: incidents,
+    weeks: labels,
+    orders: total,
+    missing: weeks.length === 0 ? [] : missing,
+    reason,
+  };
+}
+
+export interface TrendWeek extends IncidentsFigure {
+  label: string;
+  /** Against the week before, in incidents per 100 orders; null when either has no figure. */
+  change: number | null;
+}
+
+/** Incidents per 100 orders week by week (oldest first), each with its change against the week before. */
+export function incidentTrend(
+  cases: readonly Pick<KpiCase, 'status' | 'createdAt'>[],
+  weeks: readonly WeekPeriod[],
+  orders: WeeklyOrders,
+  timeZone: string,
+): TrendWeek[] {
+  const before = weeks[0] ? weekPeriod(previousWeek(weeks[0]), timeZone) : null;
+  let previous = before ? incidentsPer100(cases, [before], orders).value : null;
+  return weeks.map((week) => {
+    const figure = incidentsPer100(cases, [week], orders);
+    const change = figure.value !== null && previous !== null ? figure.value - previous : null;
+    previous = figure.value;
+    return { ...figure, label: week.label, change };
+  });
+}
+
 /** The KPIs of one period, computed once for whoever shows them. */
 export interface PeriodKpis {
   period: Period;
@@ -378,11 +542,23 @@ export interface PeriodKpis {
   timeToClose: Record<Criticality, CloseTimes>;
   reopen: ReopenFigure;
   bypass: BypassFigure;
+  csat: Figure;
+  nps: NpsFigure;
+  firstContact: FirstContactFigure;
+  /** Over the ISO weeks of the period (weeksOfPeriod), from the Orders tab's counts. */
+  incidents: IncidentsFigure;
   departments: DepartmentLoad[];
   bottleneck: DepartmentLoad | null;
 }
 
-export function periodKpis(cases: readonly KpiCase[], period: Period, settings: Settings, asOf: Ms): PeriodKpis {
+export function periodKpis(
+  cases: readonly KpiCase[],
+  period: Period,
+  settings: Settings,
+  asOf: Ms,
+  /** Orders per ISO week (the Orders tab); none given, every week has no order count. */
+  orders: WeeklyOrders = new Map(),
+): PeriodKpis {
   const departments = departmentLoad(cases, period, settings, asOf);
   return {
     period,
@@ -390,6 +566,10 @@ export function periodKpis(cases: readonly KpiCase[], period: Period, settings: 
     timeToClose: timeToClose(cases, period, settings),
     reopen: reopenRate(cases, period),
     bypass: bypassShare(cases, period),
+    csat: csat(cases, period),
+    nps: nps(cases, period),
+    firstContact: firstContactResolution(cases, period, settings),
+    incidents: incidentsPer100(cases, weeksOfPeriod(period, settings.calendar.timeZone), orders),
     departments,
     bottleneck: bottleneck(departments),
   };

@@ -13,11 +13,13 @@ import {
   rootCauses,
   type DepartmentLoad,
   type KpiCase,
+  type NoIncidentRate,
   type PeriodKpis,
   type PreventionGroup,
   type RootCauseRanking,
 } from './kpi';
 import { CRITICALITIES, type Ms } from './model';
+import type { WeeklyOrders } from './orders';
 import type { Settings } from './settings';
 import { wallTime } from './zoned-time';
 
@@ -45,6 +47,8 @@ export function weeklyReport(
   settings: Settings,
   asOf: Ms,
   timeZone: string,
+  /** Orders per ISO week (the Orders tab), for incidents per 100 orders. */
+  orders: WeeklyOrders = new Map(),
 ): WeeklyReport {
   const previous = weekPeriod(previousWeek(week), timeZone);
   return {
@@ -52,7 +56,7 @@ export function weeklyReport(
     previous,
     asOf,
     timeZone,
-    kpis: periodKpis(cases, week, settings, asOf),
+    kpis: periodKpis(cases, week, settings, asOf, orders),
     causes: rootCauses(cases, week, previous),
     prevention: preventionByCause(cases, week),
   };
@@ -96,7 +100,7 @@ export function weeklyTabsToDelete(names: readonly string[], keep = WEEKLY_TABS_
 
 // ---- Numbers as people read them ----
 
-function decimal(value: number, digits: number, lang: Lang): string {
+export function decimal(value: number, digits: number, lang: Lang): string {
   const text = value.toFixed(digits).replace(/\.0+$/, '');
   return lang === 'ru' ? text.replace('.', ',') : text;
 }
@@ -110,12 +114,12 @@ function changeText(change: number): string {
 }
 
 /** 'DD.MM.YYYY' in Russian, 'YYYY-MM-DD' in English, from 'YYYY-MM-DD'. */
-function dateText(isoDate: string, lang: Lang): string {
+export function dateText(isoDate: string, lang: Lang): string {
   const [y, m, d] = isoDate.split('-');
   return lang === 'ru' ? `${d}.${m}.${y}` : isoDate;
 }
 
-function momentText(ms: Ms, timeZone: string, lang: Lang): string {
+export function momentText(ms: Ms, timeZone: string, lang: Lang): string {
   const w = wallTime(ms, timeZone);
   const pad = (n: number) => String(n).padStart(2, '0');
   const date = `${w.year}-${pad(w.month)}-${pad(w.day)}`;
@@ -124,7 +128,11 @@ function momentText(ms: Ms, timeZone: string, lang: Lang): string {
 
 // ---- The KPIs as lines (shared by the tab and the email) ----
 
-export type ValueFormat = 'percent' | 'hours' | 'count';
+/**
+ * How a figure reads: a percentage, business hours, a count, a 1–5 score (CSAT), a score in
+ * −100…100 (NPS), a rate (incidents per 100 orders).
+ */
+export type ValueFormat = 'percent' | 'hours' | 'count' | 'score' | 'nps' | 'ratio';
 
 export interface KpiLine {
   label: string;
@@ -132,6 +140,13 @@ export interface KpiLine {
   format: ValueFormat;
   /** The cases it rests on; null where the line is itself a count. */
   cases: number | null;
+  /** What a missing value says instead of "no data" (incidents: "no order count"). */
+  noData?: string;
+}
+
+/** What a missing incidents figure says: why it is missing. */
+export function incidentsNoData(reason: NoIncidentRate | null, lang: Lang): string {
+  return tServer(lang, reason === 'noOrders' ? 'kpi.noOrders' : 'kpi.noOrderCount');
 }
 
 /** The week's KPIs as the tab lists them, each with the cases it rests on. */
@@ -143,7 +158,7 @@ export function kpiLines(kpis: PeriodKpis, lang: Lang): KpiLine[] {
     cases,
   });
   const text = (key: ServerMessageKey, params?: Record<string, string>) => tServer(lang, key, params);
-  const { firstResponse, reopen, bypass } = kpis;
+  const { firstResponse, reopen, bypass, incidents } = kpis;
   return [
     line(text('weekly.kpi.firstResponse'), firstResponse.value, 'percent', firstResponse.cases),
     line(text('weekly.kpi.pending'), firstResponse.pending, 'count', null),
@@ -157,6 +172,13 @@ export function kpiLines(kpis: PeriodKpis, lang: Lang): KpiLine[] {
     }),
     line(text('weekly.kpi.reopen'), reopen.value, 'percent', reopen.cases),
     line(text('weekly.kpi.bypass'), bypass.value, 'percent', bypass.cases),
+    line(text('kpi.csat'), kpis.csat.value, 'score', kpis.csat.cases),
+    line(text('kpi.nps'), kpis.nps.value, 'nps', kpis.nps.cases),
+    line(text('kpi.firstContact'), kpis.firstContact.value, 'percent', kpis.firstContact.cases),
+    {
+      ...line(text('kpi.incidents'), incidents.value, 'ratio', incidents.cases),
+      noData: incidentsNoData(incidents.reason, lang),
+    },
   ];
 }
 
@@ -190,7 +212,11 @@ export interface Rect {
   columns: number;
 }
 
-export interface WeeklyLayout {
+/** The number formats a generated tab gives its cells (the sheets layer maps each to a pattern). */
+export type CellFormat = Exclude<ValueFormat, 'count'> | 'change' | 'ratioChange';
+
+/** A generated tab's cells and styles: the weekly tab's and the dashboard's. */
+export interface SheetLayout {
   /** Every row has `width` cells. */
   rows: LayoutValue[][];
   width: number;
@@ -199,10 +225,13 @@ export interface WeeklyLayout {
   bold: Rect[];
   /** Table headers (shaded). */
   headers: Rect[];
-  /** Cells whose number format is a percentage, hours, or a signed change. */
-  formats: Record<'percent' | 'hours' | 'change', Rect[]>;
+  /** Cells whose number format is a percentage, hours, a signed change… */
+  formats: Record<CellFormat, Rect[]>;
   /** Column widths in pixels, as runs of equal width (one call each). */
   columnWidths: Array<{ column: number; count: number; width: number }>;
+}
+
+export interface WeeklyLayout extends SheetLayout {
   /** The chart of the top causes: its labels and counts (the header row included), or none. */
   chart: {
     labels: Rect;
@@ -221,27 +250,37 @@ const COLUMN_WIDTHS: WeeklyLayout['columnWidths'] = [
   { column: 2, count: WIDTH - 1, width: 110 },
 ];
 
-class LayoutBuilder {
+/** A formatted cell: its value (null: `noData` is written instead), its format, its no-data text. */
+export type FormattedCell = [number | null, ValueFormat | CellFormat, string];
+
+/** Builds a generated tab row by row: values, bold and shaded cells, number formats. */
+export class LayoutBuilder {
   readonly rows: LayoutValue[][] = [];
   readonly bold: Rect[] = [];
   readonly headers: Rect[] = [];
-  readonly formats: WeeklyLayout['formats'] = { percent: [], hours: [], change: [] };
+  readonly formats: SheetLayout['formats'] = {
+    percent: [],
+    hours: [],
+    change: [],
+    score: [],
+    nps: [],
+    ratio: [],
+    ratioChange: [],
+  };
 
-  /** Appends a row; returns its row number. Formatted cells are given as [value, format]. */
-  row(cells: ReadonlyArray<LayoutValue | [number | null, ValueFormat | 'change', string]>): number {
+  constructor(readonly width: number = WIDTH) {}
+
+  /** Appends a row; returns its row number. Formatted cells are given as [value, format, no data]. */
+  row(cells: ReadonlyArray<LayoutValue | FormattedCell>): number {
     const rowNumber = this.rows.length + 1;
     const values = cells.map((cell, i) => {
       if (!Array.isArray(cell)) return cell;
       const [value, format, noData] = cell;
       if (value === null) return noData;
-      if (format === 'percent') {
-        this.formats.percent.push(cellRect(rowNumber, i + 1));
-        return value / 100;
-      }
-      if (format === 'hours' || format === 'change') this.formats[format].push(cellRect(rowNumber, i + 1));
-      return value;
+      if (format !== 'count') this.formats[format].push(cellRect(rowNumber, i + 1));
+      return format === 'percent' ? value / 100 : value;
     });
-    this.rows.push([...values, ...Array.from({ length: WIDTH - values.length }, () => null)]);
+    this.rows.push([...values, ...Array.from({ length: this.width - values.length }, () => null)]);
     return rowNumber;
   }
 
@@ -263,7 +302,7 @@ class LayoutBuilder {
   }
 }
 
-function cellRect(row: number, column: number): Rect {
+export function cellRect(row: number, column: number): Rect {
   return { row, column, rows: 1, columns: 1 };
 }
 
@@ -329,7 +368,8 @@ export function weeklyLayout(report: WeeklyReport, lang: Lang): WeeklyLayout {
 
   b.section(tr('weekly.kpis'));
   b.header([tr('weekly.kpi'), tr('weekly.value'), tr('weekly.basis')]);
-  for (const line of kpiLines(kpis, lang)) b.row([line.label, [line.value, line.format, noData], line.cases]);
+  for (const line of kpiLines(kpis, lang))
+    b.row([line.label, [line.value, line.format, line.noData ?? noData], line.cases]);
   b.row([tr('weekly.kpi.note')]);
 
   return {

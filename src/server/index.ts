@@ -17,3 +17,4 @@ export {
   apiRenderTemplate,
 } from './api';
 export { apiUploadEvidence } from './evidence';
+export { refreshDashboard } from './dashboard';

@@ -17,6 +17,8 @@ export const MENU_ITEMS: ReadonlyArray<{ label: Parameters<typeof t>[1]; functio
   { label: 'menu.runWeekly', functionName: 'runWeekly' },
   { label: 'menu.installTriggers', functionName: 'installTriggers' },
   { label: 'menu.removeTriggers', functionName: 'removeTriggers' },
+  // CS leads and team leaders (server/dashboard.ts checks the role).
+  { label: 'menu.refreshDashboard', functionName: 'refreshDashboard' },
 ];
 
 export function onOpen(_e?: OpenEvent): void {

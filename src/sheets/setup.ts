@@ -11,7 +11,7 @@ import { defaultSettings, normalizeEmail, type Settings } from '../domain/settin
 import { setDocumentProperty } from '../services/properties';
 import { columnLetter } from './a1';
 import { parseStatus, statusLabel } from './case-row';
-import { CASES, EVENTS, SETTINGS_TAB, TABS, type ColumnDef, type ListSource, type TabDef } from './schema';
+import { CASES, EVENTS, ORDERS, SETTINGS_TAB, TABS, type ColumnDef, type ListSource, type TabDef } from './schema';
 import { parseSettingsRows, settingsToRows, SETTINGS_WIDTH } from './settings-tab';
 import { Table, toCell } from './table';
 import { describeDate, findSheet, LANG_PROPERTY } from './workbook';
@@ -87,7 +87,36 @@ export function setupWorkbook(
   protectSystemColumns(cases, CASES, lang);
   protectWholeTab(sheets.get(EVENTS) as Sheet, EVENTS, lang);
   if (settings) protectSettings(settingsSheet, settings, runner);
+  guardOrders(sheets.get(ORDERS) as Sheet, lang);
   return report;
+}
+
+/**
+ * The Orders tab (docs/product.md, KPIs: incidents per 100 orders): the count column takes a
+ * number, 0 or more (a person typing anything else is refused, with the rule's help text); the
+ * week column stays free, because a week may be typed as '2026-W48' or as a date, and the reader
+ * (domain/orders.ts) reports a row it cannot use. The tab is protected with a warning, like the
+ * system columns: leads keep it, and the shop's export may be pasted by whoever runs it.
+ */
+function guardOrders(sheet: Sheet, lang: Lang): void {
+  const table = Table.open(sheet, ORDERS);
+  if (table.has('orders')) {
+    const column = table.columnNumber('orders');
+    const range = sheet.getRange(2, column, sheet.getMaxRows() - 1, 1);
+    const rule = SpreadsheetApp.newDataValidation()
+      .requireNumberGreaterThanOrEqualTo(0)
+      .setAllowInvalid(false)
+      .setHelpText(t(lang, 'orders.countHelp'))
+      .build();
+    range.setDataValidation(rule);
+    range.setNumberFormat('0');
+  }
+  const description = `${PROTECTION_PREFIX}${t(lang, 'protection.orders')}`;
+  const ours = sheet
+    .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+    .find((p) => p.getDescription().startsWith(PROTECTION_PREFIX));
+  if (!ours) sheet.protect().setDescription(description).setWarningOnly(true);
+  else if (ours.getDescription() !== description) ours.setDescription(description);
 }
 
 /**

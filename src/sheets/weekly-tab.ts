@@ -9,8 +9,10 @@ import {
   weeklyTabName,
   weeklyTabsToDelete,
   weeklyTabWeek,
+  type CellFormat,
   type LayoutValue,
   type Rect,
+  type SheetLayout,
   type WeeklyLayout,
 } from '../domain/weekly-report';
 import { columnLetter } from './a1';
@@ -41,19 +43,48 @@ export function readKpiCases(wb: Workbook): { cases: KpiCase[]; problems: CellPr
 }
 
 /** Number formats of the layout's formatted cells. */
-const NUMBER_FORMATS: Record<keyof WeeklyLayout['formats'], string> = {
+const NUMBER_FORMATS: Record<CellFormat, string> = {
   percent: '0.0%',
   hours: '0.0',
   change: '+0;-0;0',
+  score: '0.0',
+  nps: '+0;-0;0',
+  ratio: '0.00',
+  ratioChange: '+0.00;-0.00;0',
 };
 const HEADER_BACKGROUND = '#e8eaed';
 /** Rows of a new sheet: a layout that fits needs no call to find the sheet's size. */
 const NEW_SHEET_ROWS = 1000;
 
-function a1(rect: Rect): string {
+export function a1(rect: Rect): string {
   const first = `${columnLetter(rect.column)}${rect.row}`;
   if (rect.rows === 1 && rect.columns === 1) return first;
   return `${first}:${columnLetter(rect.column + rect.columns - 1)}${rect.row + rect.rows - 1}`;
+}
+
+/**
+ * A generated tab's cells on a cleared sheet: the values in one block (text escaped, so nothing
+ * typed becomes a formula), one range list per style and per number format, one call per run of
+ * column widths; a fixed number of calls whatever the number of rows.
+ */
+export function writeLayout(sheet: Sheet, layout: SheetLayout): void {
+  const rows = layout.rows.length;
+  if (rows > NEW_SHEET_ROWS) {
+    const max = sheet.getMaxRows();
+    if (rows > max) sheet.insertRowsAfter(max, rows - max);
+  }
+  const cells = layout.rows.map((row) => row.map((value: LayoutValue) => toCell(value)));
+  sheet.getRange(1, 1, rows, layout.width).setValues(cells);
+
+  const styled = (rects: readonly Rect[], apply: (list: GoogleAppsScript.Spreadsheet.RangeList) => void) => {
+    if (rects.length > 0) apply(sheet.getRangeList(rects.map(a1)));
+  };
+  styled([layout.title, ...layout.bold], (list) => list.setFontWeight('bold'));
+  styled(layout.headers, (list) => list.setBackground(HEADER_BACKGROUND));
+  for (const format of Object.keys(NUMBER_FORMATS) as CellFormat[]) {
+    styled(layout.formats[format], (list) => list.setNumberFormat(NUMBER_FORMATS[format]));
+  }
+  for (const run of layout.columnWidths) sheet.setColumnWidths(run.column, run.count, run.width);
 }
 
 export interface WrittenTab {
@@ -86,23 +117,7 @@ export function writeWeeklyTab(wb: Workbook, label: string, layout: WeeklyLayout
     sheet = wb.ss.insertSheet(name, sheets.length);
   }
 
-  const rows = layout.rows.length;
-  if (rows > NEW_SHEET_ROWS) {
-    const max = sheet.getMaxRows();
-    if (rows > max) sheet.insertRowsAfter(max, rows - max);
-  }
-  const cells = layout.rows.map((row) => row.map((value: LayoutValue) => toCell(value)));
-  sheet.getRange(1, 1, rows, layout.width).setValues(cells);
-
-  const styled = (rects: readonly Rect[], apply: (list: GoogleAppsScript.Spreadsheet.RangeList) => void) => {
-    if (rects.length > 0) apply(sheet.getRangeList(rects.map(a1)));
-  };
-  styled([layout.title, ...layout.bold], (list) => list.setFontWeight('bold'));
-  styled(layout.headers, (list) => list.setBackground(HEADER_BACKGROUND));
-  for (const format of Object.keys(NUMBER_FORMATS) as Array<keyof typeof NUMBER_FORMATS>) {
-    styled(layout.formats[format], (list) => list.setNumberFormat(NUMBER_FORMATS[format]));
-  }
-  for (const run of layout.columnWidths) sheet.setColumnWidths(run.column, run.count, run.width);
+  writeLayout(sheet, layout);
 
   if (layout.chart) {
     const chart = layout.chart;

@@ -4,6 +4,8 @@
  * chart, clearing the sheet leaves it (as in Sheets: Sheet.clear clears contents and formats, not
  * charts), and what is not modeled says so.
  * https://developers.google.com/apps-script/reference/spreadsheet/embedded-bar-chart-builder
+ * The line chart builder (asLineChart) records the same titles, and its value axis is the vertical
+ * one. https://developers.google.com/apps-script/reference/spreadsheet/embedded-line-chart-builder
  */
 import { createExecutionEnv } from '../../emulator/core/execution';
 import { createEmulatorState } from '../../emulator/core/state';
@@ -70,5 +72,58 @@ describe('EmbeddedBarChartBuilder', () => {
         .asBarChart()
         .setTitleTextStyle(null as never),
     ).toThrow(/EmbeddedBarChartBuilder\.setTitleTextStyle/);
+  });
+});
+
+describe('EmbeddedLineChartBuilder', () => {
+  test('asLineChart builds a LINE chart; its value axis (range, log scale) is the vertical one', () => {
+    const { sheet } = open();
+    sheet.getRange('A1:B3').setValues([
+      ['Week', 'Per 100 orders'],
+      ['2026-W47', 1.5],
+      ['2026-W48', 'no order count'],
+    ]);
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .asLineChart()
+        .setTitle('Incidents per 100 orders')
+        .setXAxisTitle('Week')
+        .setYAxisTitle('Per 100 orders')
+        .setRange(0, 10)
+        .useLogScale()
+        .reverseCategories()
+        .setLegendPosition('NONE' as never)
+        .addRange(sheet.getRange('A1:A3'))
+        .addRange(sheet.getRange('B1:B3'))
+        .setPosition(2, 5, 0, 0)
+        .build(),
+    );
+    const [stored] = sheet.getCharts();
+    expect(String(stored!.modify().getChartType())).toBe('LINE');
+    const options = stored!.getOptions();
+    expect(
+      [
+        'title',
+        'hAxis.title',
+        'vAxis.title',
+        'vAxis.viewWindow.min',
+        'vAxis.viewWindow.max',
+        'vAxis.logScale',
+        'hAxis.direction',
+        'legend.position',
+      ].map((o) => options.get(o)),
+    ).toEqual(['Incidents per 100 orders', 'Week', 'Per 100 orders', 0, 10, true, -1, 'none']);
+    expect(stored!.getRanges().map((r) => r.getA1Notation())).toEqual(['A1:A3', 'B1:B3']);
+  });
+
+  test('curve and point styles are not modeled and say so', () => {
+    const { sheet } = open();
+    expect(() =>
+      sheet
+        .newChart()
+        .asLineChart()
+        .setPointStyle(null as never),
+    ).toThrow(/EmbeddedLineChartBuilder\.setPointStyle/);
   });
 });

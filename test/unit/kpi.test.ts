@@ -62,6 +62,9 @@ function kase(id: number, fields: Partial<KpiCase> & Pick<KpiCase, 'createdAt'>)
     rootCause: '',
     prevention: '',
     reopenCount: 0,
+    ownerEmail: '',
+    csat: null,
+    nps: null,
     ...fields,
   };
 }
@@ -366,6 +369,9 @@ describe('properties over random cases', () => {
     rootCause: fc.constantFrom('', 'Defect', 'Transit', 'Picking'),
     prevention: fc.constantFrom('', 'Check', 'Train'),
     reopenCount: fc.integer({ min: 0, max: 3 }),
+    ownerEmail: fc.constantFrom('', 'agent@example.com', 'owner@example.com'),
+    csat: fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }),
+    nps: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
   });
   const arbCases = fc.array(arbCase, { maxLength: 40 });
   const previous = weekPeriod({ year: 2026, week: 47 }, 'UTC');
@@ -381,6 +387,7 @@ describe('properties over random cases', () => {
           k.firstResponse,
           k.reopen,
           k.bypass,
+          k.firstContact,
           ...CRITICALITIES.map((c) => k.timeToClose[c].withinTarget),
           ...k.departments.map((d) => d.withinTarget),
         ];

@@ -44,6 +44,9 @@ function closed(id: number, day: string, rootCause: string, prevention = ''): Kp
     rootCause,
     prevention,
     reopenCount: 0,
+    ownerEmail: '',
+    csat: null,
+    nps: null,
   };
 }
 
@@ -140,7 +143,9 @@ describe('the layout', () => {
     expect(text).toContain('No case was closed with a root cause this week.');
     expect(text).toContain('No cases this week.');
     expect(text).toContain('No prevention action was recorded this week.');
-    expect(text.filter((v) => v === 'no data')).toHaveLength(12); // first response, A/B/C × (median, p90, within), reopen, bypass
+    // first response, A/B/C × (median, p90, within), reopen, bypass, CSAT, NPS, first contact
+    expect(text.filter((v) => v === 'no data')).toHaveLength(15);
+    expect(text.filter((v) => v === 'no order count')).toHaveLength(1); // incidents per 100 orders
     expect(empty.chart).toBeNull();
     expect(empty.formats.percent).toEqual([]);
   });

@@ -355,4 +355,9 @@ export const en: Catalog = {
   // Team members' email language (issue 8, notices); the emails' texts are in server.ts.
   'ui.settings.memberLanguage': 'Email language',
   'ui.settings.memberLanguageDefault': "The workbook's language",
+  // The dashboard and the Orders tab (issue 9).
+  'menu.refreshDashboard': 'Refresh the dashboard',
+  'dashboard.forbidden': 'Only CS leads and team leaders may refresh the dashboard.',
+  'protection.orders': 'CS leads enter the orders per week',
+  'orders.countHelp': 'The orders of the week: a whole number, 0 or more.',
 };

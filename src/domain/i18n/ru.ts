@@ -357,4 +357,9 @@ export const ru = {
   // Team members' email language (issue 8, notices); the emails' texts are in server.ts.
   'ui.settings.memberLanguage': 'Язык писем',
   'ui.settings.memberLanguageDefault': 'Язык книги',
+  // The dashboard and the Orders tab (issue 9).
+  'menu.refreshDashboard': 'Обновить дашборд',
+  'dashboard.forbidden': 'Обновить дашборд могут руководители КС и руководители команд.',
+  'protection.orders': 'заказы по неделям вносят руководители КС',
+  'orders.countHelp': 'Число заказов за неделю: целое, 0 или больше.',
 } as const;

@@ -4,6 +4,8 @@
  * of cases: docs/architecture.md, The performance model), and emails each lead and each owner
  * with something to say. Each digest sent is recorded like a notice (`digest/<day> → <email>`),
  * so a run that stops at the quota or the deadline, run again, sends the rest and no duplicate.
+ * Then it refreshes the Dashboard tab (server/dashboard.ts), whatever became of the mail: a quota
+ * spent or a send that failed does not cost the leaders their morning figures.
  */
 import { dailyDigest, DIGEST_FIELDS, type DigestCase, type DigestMail } from '../../domain/digest';
 import { renderEmail } from '../../domain/email-render';
@@ -16,6 +18,7 @@ import { isDateValue, parseStatus } from '../../sheets/case-row';
 import { recordNote, SentNotices } from '../../sheets/sent-notices';
 import type { Table } from '../../sheets/table';
 import { casesTable } from '../../sheets/workbook';
+import { refreshDashboardTab } from '../dashboard';
 import type { JobContext, JobOutcome } from './job';
 
 /** The digest's cases from one read of the span of its columns; rows that do not parse are counted. */
@@ -77,6 +80,29 @@ function parseDigestCase(table: Table, row: readonly unknown[], rowNumber: numbe
 }
 
 export function runDailyJob(ctx: JobContext): JobOutcome {
+  let digest: JobOutcome | undefined;
+  try {
+    digest = runDigest(ctx);
+  } finally {
+    // Runs even when the digest threw (the failure still reaches the dispatcher after it).
+    const board = refreshDashboardStep(ctx);
+    if (digest) digest = { complete: digest.complete && board.complete, summary: digest.summary + board.summary };
+  }
+  return digest;
+}
+
+/** The dashboard step: its summary, appended to the digest's; a failure is said, not thrown. */
+function refreshDashboardStep(ctx: JobContext): JobOutcome {
+  try {
+    const result = refreshDashboardTab(ctx.wb, ctx.settings, ctx.now, ctx.lang);
+    return { complete: true, summary: `; ${result.summary}` };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { complete: false, summary: tServer(ctx.lang, 'dashboard.summary.failed', { detail }) };
+  }
+}
+
+function runDigest(ctx: JobContext): JobOutcome {
   const table = casesTable(ctx.wb);
   const { cases, skipped } = readDigestCases(table);
   const gid = table.sheet.getSheetId();

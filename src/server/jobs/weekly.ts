@@ -11,6 +11,7 @@ import { isEmail, languageOf, leadEmails, normalizeEmail, type Settings } from '
 import { weeklyEmail, weeklyLayout, weeklyReport } from '../../domain/weekly-report';
 import { withDocumentLock } from '../../services/lock';
 import { mailQuotaLeft, sendMail } from '../../services/mail';
+import { readOrders } from '../../sheets/orders-tab';
 import { readKpiCases, writeWeeklyTab } from '../../sheets/weekly-tab';
 import type { JobContext, JobOutcome } from './job';
 
@@ -34,7 +35,7 @@ export function runWeeklyJob(ctx: JobContext): JobOutcome {
   const timeZone = ctx.settings.calendar.timeZone;
   const week = weekEndedBefore(ctx.now, timeZone);
   const { cases, problems } = readKpiCases(ctx.wb);
-  const report = weeklyReport(cases, week, ctx.settings, ctx.now, timeZone);
+  const report = weeklyReport(cases, week, ctx.settings, ctx.now, timeZone, readOrders(ctx.wb).orders);
   const tab = withDocumentLock(() => writeWeeklyTab(ctx.wb, week.label, weeklyLayout(report, ctx.wb.lang)));
 
   // One message per language to its leaders (the quota counts recipients, a call costs a
