@@ -15,7 +15,6 @@ import type { Ms } from './model';
 import type { OrdersProblem, WeeklyOrders } from './orders';
 import type { Settings } from './settings';
 import {
-  cellRect,
   dateText,
   incidentsNoData,
   kpiLines,
@@ -263,14 +262,5 @@ export function dashboardLayout(d: Dashboard, lang: Lang, ordersTab: string): Da
     }
   }
 
-  return {
-    rows: b.rows,
-    width: WIDTH,
-    title: cellRect(1, 1),
-    bold: b.bold,
-    headers: b.headers,
-    formats: b.formats,
-    columnWidths: COLUMN_WIDTHS,
-    charts,
-  };
+  return { ...b.layout(COLUMN_WIDTHS), charts };
 }

@@ -300,6 +300,12 @@ export class LayoutBuilder {
     this.headers.push(rect);
     return row;
   }
+
+  /** The tab as built, its first cell the title. */
+  layout(columnWidths: SheetLayout['columnWidths']): SheetLayout {
+    const { rows, width, bold, headers, formats } = this;
+    return { rows, width, title: cellRect(1, 1), bold, headers, formats, columnWidths };
+  }
 }
 
 export function cellRect(row: number, column: number): Rect {
@@ -373,13 +379,7 @@ export function weeklyLayout(report: WeeklyReport, lang: Lang): WeeklyLayout {
   b.row([tr('weekly.kpi.note')]);
 
   return {
-    rows: b.rows,
-    width: WIDTH,
-    title: cellRect(1, 1),
-    bold: b.bold,
-    headers: b.headers,
-    formats: b.formats,
-    columnWidths: COLUMN_WIDTHS,
+    ...b.layout(COLUMN_WIDTHS),
     chart:
       charted === 0
         ? null

@@ -10,7 +10,17 @@
 import type { Emulator } from '../../emulator/runtime';
 import { DAILY_RECIPIENT_QUOTA } from '../../emulator/services/mail';
 import type { CaseView } from '../../src/server/api';
-import { AGENT, asPerson, LEAD, msk, OWNER, registrationInput, setUpWorkbook, VIEWER } from '../support/workbook';
+import {
+  AGENT,
+  asPerson,
+  LEAD,
+  msk,
+  OWNER,
+  readGeneratedTab,
+  registrationInput,
+  setUpWorkbook,
+  VIEWER,
+} from '../support/workbook';
 
 const TEAM_LEADER = 'tl@example.com';
 const TAB = 'Дашборд';
@@ -78,22 +88,7 @@ function refresh(emulator: Emulator, user = LEAD) {
   return emulator.run('refreshDashboard', [], { user });
 }
 
-function tab(emulator: Emulator) {
-  return asPerson(emulator, (ss) => {
-    const sheet = ss.getSheetByName(TAB)!;
-    const range = sheet.getDataRange();
-    return {
-      values: range.getValues(),
-      display: range.getDisplayValues(),
-      formulas: range.getFormulas(),
-      charts: sheet.getCharts().map((chart) => ({
-        type: String(chart.modify().getChartType()),
-        ranges: chart.getRanges().map((r) => r.getA1Notation()),
-        title: chart.getOptions().get('title'),
-      })),
-    };
-  });
-}
+const tab = (emulator: Emulator) => readGeneratedTab(emulator, TAB)!;
 
 /** Numbers to 4 decimals. */
 const rounded = (rows: unknown[][]) =>

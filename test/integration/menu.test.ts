@@ -12,6 +12,7 @@ describe('the add-on menu and the sidebar, through the built bundle', () => {
       'Запустить отчёт сейчас',
       'Включить расписание',
       'Отключить расписание',
+      'Обновить дашборд',
     ]);
     // Only the menu: no sheet read, no property, no mail.
     expect(result.meter.byKind['sheets.read']).toBe(0);
@@ -30,6 +31,7 @@ describe('the add-on menu and the sidebar, through the built bundle', () => {
       'Run the weekly report now',
       'Turn the schedule on',
       'Turn the schedule off',
+      'Refresh the dashboard',
     ]);
   });
 

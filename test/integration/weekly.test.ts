@@ -8,7 +8,7 @@
 import type { Emulator } from '../../emulator/runtime';
 import { DAILY_RECIPIENT_QUOTA } from '../../emulator/services/mail';
 import type { CaseView } from '../../src/server/api';
-import { AGENT, asPerson, LEAD, registrationInput, setUpWorkbook } from '../support/workbook';
+import { AGENT, asPerson, LEAD, readGeneratedTab, registrationInput, setUpWorkbook } from '../support/workbook';
 
 const STOCK_OWNER = 'stock@example.com';
 const LOGISTICS_OWNER = 'logistics@example.com';
@@ -137,23 +137,7 @@ function runWeekly(emulator: Emulator) {
   return emulator.run('runWeekly', [], { user: LEAD, respond: yes });
 }
 
-function tab(emulator: Emulator, name = TAB) {
-  return asPerson(emulator, (ss) => {
-    const sheet = ss.getSheetByName(name);
-    if (!sheet) return null;
-    const range = sheet.getDataRange();
-    return {
-      values: range.getValues(),
-      display: range.getDisplayValues(),
-      formulas: range.getFormulas(),
-      charts: sheet.getCharts().map((chart) => ({
-        type: String(chart.modify().getChartType()),
-        ranges: chart.getRanges().map((r) => r.getA1Notation()),
-        title: chart.getOptions().get('title'),
-      })),
-    };
-  });
-}
+const tab = (emulator: Emulator, name = TAB) => readGeneratedTab(emulator, name);
 
 function sheetNames(emulator: Emulator): string[] {
   return asPerson(emulator, (ss) => ss.getSheets().map((s) => s.getName()));

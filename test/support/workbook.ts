@@ -68,3 +68,25 @@ export function registrationInput(overrides: Record<string, unknown> = {}): Reco
     ...overrides,
   };
 }
+
+/**
+ * A generated tab (the weekly tab, the dashboard) as a person sees it: its values, what they
+ * display, its formulas, and its charts (type, ranges, title); null when there is no such tab.
+ */
+export function readGeneratedTab(emulator: Emulator, name: string) {
+  return asPerson(emulator, (ss) => {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) return null;
+    const range = sheet.getDataRange();
+    return {
+      values: range.getValues(),
+      display: range.getDisplayValues(),
+      formulas: range.getFormulas(),
+      charts: sheet.getCharts().map((chart) => ({
+        type: String(chart.modify().getChartType()),
+        ranges: chart.getRanges().map((r) => r.getA1Notation()),
+        title: chart.getOptions().get('title'),
+      })),
+    };
+  });
+}

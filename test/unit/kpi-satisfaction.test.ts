@@ -17,6 +17,7 @@ import {
 } from '../../src/domain/kpi';
 import { STATUSES } from '../../src/domain/model';
 import { defaultSettings, type Settings } from '../../src/domain/settings';
+import { kpiCase } from '../support/kpi-case';
 
 const TZ = 'Europe/Moscow';
 const at = (local: string) => Date.parse(`${local}+03:00`);
@@ -40,30 +41,9 @@ const settings: Settings = {
   ],
 };
 
-function kase(id: number, fields: Partial<KpiCase> & Pick<KpiCase, 'createdAt'>): KpiCase {
-  return {
-    id: `ARB-2026-${String(id).padStart(5, '0')}`,
-    status: 'new',
-    criticality: 'C',
-    ownerDept: 'Производство',
-    bypass: false,
-    dueFirstResponseAt: fields.createdAt,
-    firstResponseAt: null,
-    resolutionStartAt: fields.createdAt,
-    pausedMinutes: 0,
-    waitingSince: null,
-    dueAt: fields.createdAt,
-    resolvedAt: null,
-    closedAt: null,
-    rootCause: '',
-    prevention: '',
-    reopenCount: 0,
-    ownerEmail: OWNER,
-    csat: null,
-    nps: null,
-    ...fields,
-  };
-}
+/** A C case owned by production's owner unless said otherwise. */
+const kase = (id: number, fields: Partial<KpiCase> & Pick<KpiCase, 'createdAt'>): KpiCase =>
+  kpiCase(id, { criticality: 'C', ownerEmail: OWNER, ...fields });
 
 /** Closed on `day` (resolved at 12:00, closed at 15:00), registered that day at 10:00. */
 const closedOn = (id: number, day: string, fields: Partial<KpiCase>) =>

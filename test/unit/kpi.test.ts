@@ -23,6 +23,7 @@ import {
 import { weekPeriod } from '../../src/domain/iso-week';
 import { defaultSettings } from '../../src/domain/settings';
 import { CRITICALITIES, STATUSES } from '../../src/domain/model';
+import { kpiCase } from '../support/kpi-case';
 
 const TZ = 'Europe/Moscow';
 /** Moscow wall time → ms. */
@@ -44,30 +45,8 @@ const PICKING = 'Ошибка комплектации на складе';
 const TRANSIT = 'Повреждение при перевозке';
 const DELIVERY = 'Нарушение срока доставки';
 
-function kase(id: number, fields: Partial<KpiCase> & Pick<KpiCase, 'createdAt'>): KpiCase {
-  return {
-    id: `ARB-2026-${String(id).padStart(5, '0')}`,
-    status: 'new',
-    criticality: 'B',
-    ownerDept: PROD,
-    bypass: false,
-    dueFirstResponseAt: fields.createdAt,
-    firstResponseAt: null,
-    resolutionStartAt: fields.createdAt,
-    pausedMinutes: 0,
-    waitingSince: null,
-    dueAt: fields.createdAt,
-    resolvedAt: null,
-    closedAt: null,
-    rootCause: '',
-    prevention: '',
-    reopenCount: 0,
-    ownerEmail: '',
-    csat: null,
-    nps: null,
-    ...fields,
-  };
-}
+/** Production's B case unless said otherwise. */
+const kase = kpiCase;
 
 /** Due times below are counted by hand on the default calendar. */
 const CASES: KpiCase[] = [
