@@ -68,6 +68,15 @@ const DEMO_NOTICE = [
   ['Начать заново: npm start -- --fresh'],
 ];
 
+/** Orders per ISO week of the made-up shop (2026-W46 typed as its Monday, as people do). */
+const DEMO_ORDERS: Array<[string | Date, number]> = [
+  ['2026-W43', 296],
+  ['2026-W44', 312],
+  ['2026-W45', 287],
+  [new Date(local('2026-11-09T00:00')), 334],
+  ['2026-W47', 341],
+];
+
 interface CaseState {
   id: string;
   version: number;
@@ -83,8 +92,10 @@ export interface DemoSummary {
 export function seedDemo(emulator: Emulator): DemoSummary {
   const script = new DemoScript(emulator);
   script.setUp();
+  script.typeOrders();
   script.week();
   script.at('2026-11-23T11:40');
+  script.refreshDashboard();
   return { cases: script.caseIds(), now: emulator.clock.now() };
 }
 
@@ -129,6 +140,32 @@ class DemoScript {
     this.call(lead, 'apiSaveSettings', settings);
     this.labelAsDemo();
     this.emulator.openDocument(lead.email);
+  }
+
+  /**
+   * The lead types the shop's orders per ISO week into the Orders tab, as a person would: the four
+   * weeks before the demo's week and that week (one as a date); the current week (2026-W48) is left
+   * empty, so the dashboard shows what a week without an order count looks like.
+   */
+  typeOrders(): void {
+    const ss = this.asLead();
+    const sheet = ss.getSheetByName('Заказы');
+    if (!sheet) throw new Error('demo: no Orders tab after setup');
+    sheet.getRange(2, 1, DEMO_ORDERS.length, 2).setValues(DEMO_ORDERS);
+  }
+
+  /** The lead refreshes the dashboard from the menu, so the sandbox opens on today's figures. */
+  refreshDashboard(): void {
+    this.emulator.run('refreshDashboard', [], { user: DEMO_PEOPLE.lead.email, trigger: 'menu' });
+  }
+
+  private asLead(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    const env = createExecutionEnv({
+      state: this.emulator.state,
+      clock: this.emulator.clock,
+      user: { email: DEMO_PEOPLE.lead.email },
+    });
+    return createSpreadsheetApp(env).getActiveSpreadsheet();
   }
 
   /** The first tab (the one every new spreadsheet has) says what this workbook is, as a person would write it. */

@@ -26,6 +26,7 @@ import { Sandbox } from '../../emulator/sandbox/sandbox';
 import { startSandboxServer, type RunningSandbox } from '../../emulator/sandbox/server';
 import type { CaseList, CaseView } from '../../src/server/api';
 import { BUILD_DIR, writeBundle } from '../support/bundles';
+import { readGeneratedTab } from '../support/workbook';
 
 const HOUR = 3_600_000;
 const LEAD = DEMO_PEOPLE.lead.email;
@@ -154,6 +155,20 @@ describe('the demo workbook', () => {
     expect(snapshot.menu?.items.map((i) => i.functionName)).toContain('showSidebar');
     // Every write was an API call or a trigger: the log holds them, none failed.
     expect(sandbox.emulator.executions.filter((e) => !e.ok)).toEqual([]);
+  });
+
+  test('shows a dashboard with figures from its cases and its Orders tab, and a week without an order count', () => {
+    const dashboard = readGeneratedTab(sandbox.emulator, 'Дашборд')!;
+    const row = (label: string) => dashboard.values.find((r) => r[0] === label)!.slice(1, 5);
+    // 2026-W44–W47: 10 cases registered in W47 (the duplicate cancelled) per 312 + 287 + 334 + 341 orders.
+    const [week, weekCases, fourWeeks, fourWeeksCases] = row('Инцидентов на 100 заказов');
+    expect([week, weekCases, fourWeeksCases]).toEqual(['нет числа заказов', 1, 10]);
+    expect(fourWeeks).toBeCloseTo(1000 / 1274, 10);
+    // Closed in W47 with scores: the late delivery 4/7, the hinges 4/8, the countertop 5/9 (the chipped
+    // door was reopened, so its 4 no longer counts).
+    expect(row('CSAT (1–5), среднее').slice(2)).toEqual([13 / 3, 3]);
+    expect((row('NPS (−100…100)')[2] as number).toFixed(1)).toBe('33.3');
+    expect(dashboard.charts.map((c) => c.type)).toEqual(['LINE', 'BAR']);
   });
 
   test('holds a realistic week: open, waiting, overdue, resolved, closed with causes, cancelled, reopened', () => {
