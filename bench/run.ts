@@ -90,6 +90,7 @@ function benchSize(cases: number, rows: Row[]): void {
   benchHourly(emulator, cases, rows);
   benchPaste(emulator, cases, rows);
   benchWeekly(emulator, cases, rows);
+  benchDashboard(emulator, cases, rows);
   const memory = process.memoryUsage();
   console.log(
     `  ${cases} cases: seeded in ${(seedMs / 1000).toFixed(1)} s (${(seedMs / Math.max(1, cases)).toFixed(1)} ms/execution), ` +
@@ -143,6 +144,11 @@ function benchWeekly(emulator: Emulator, cases: number, rows: Row[]): void {
   measure(rows, cases, 'runWeekly (same week again)', () =>
     emulator.execute('runWeekly', [], { user: LEAD, respond: yes }),
   );
+}
+
+/** The dashboard from the menu: the cases' KPI columns read once, the Orders tab, one write. */
+function benchDashboard(emulator: Emulator, cases: number, rows: Row[]): void {
+  measure(rows, cases, 'refreshDashboard', () => emulator.execute('refreshDashboard', [], { user: LEAD }));
 }
 
 function main(): void {
