@@ -180,7 +180,7 @@ describe('the weekly top-causes tab, through the built bundle', () => {
       [DEFECT, 2, 'Проверка кромки'], // c1, c6
       [PICKING, 1, INJECTION], // c2: text, not a formula
     ]);
-    expect(v.slice(22, 36).map((r) => r.slice(0, 3))).toEqual([
+    expect(v.slice(22, 40).map((r) => r.slice(0, 3))).toEqual([
       ['Показатель', 'Значение', 'Кейсов в расчёте'],
       ['Первый ответ в срок', 0.6, 5], // c1 c3 c6 of c1 c2 c3 c4 c6
       ['Без первого ответа, срок ещё не наступил', 1, ''], // c7
@@ -195,6 +195,11 @@ describe('the weekly top-causes tab, through the built bundle', () => {
       ['Решение C: в срок', 'нет данных', 0],
       ['Доля переоткрытых', 0.25, 4], // p3 of c1 c2 c6 p3
       ['Доля обещаний мимо КС', 0.3333, 6], // c3 c7 of six registered
+      ['CSAT (1–5), среднее', 'нет данных', 0], // nobody gave a score at closing
+      ['NPS (−100…100)', 'нет данных', 0],
+      // c1 c2 c6 resolved, each by its department's owner: none kept by client service.
+      ['Решено КС без передачи в отдел', 0, 3],
+      ['Инцидентов на 100 заказов', 'нет числа заказов', 6], // the Orders tab is empty
     ]);
     // Percentages and changes read as such (in the Russian locale: a decimal comma).
     expect(written.display[23]!.slice(1, 3)).toEqual(['60,0%', '5']);
