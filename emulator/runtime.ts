@@ -10,7 +10,7 @@ import { SCOPES, type AuthModeName, type ExecutionOutput, type LockTable, type U
 import { createExecutionEnv, createLockTable, firstButton } from './core/execution';
 import type { MeterSnapshot } from './core/meter';
 import { loadStateFile, saveStateFile } from './core/persist';
-import { createEmulatorState, type EmulatorState, type TriggerState } from './core/state';
+import { createEmulatorState, quotaWindow, useQuota, type EmulatorState, type TriggerState } from './core/state';
 import { createGlobals } from './globals';
 import { createScriptContext, ExecutionError, invoke, loadBundle, type Bundle } from './loader';
 import { checkCallable, transportArguments, transportResult } from './script-run';
@@ -71,6 +71,10 @@ export interface RunOptions {
   trigger?: string;
   /** False: no containing document (a published add-on's time trigger). Default true. */
   documentContext?: boolean;
+  /** False: the user lost edit access to the spreadsheet; every spreadsheet call fails. */
+  editAccess?: boolean;
+  /** The execution fails with this message before the function runs (a quota used up). */
+  refusedWith?: string;
 }
 
 export interface ExecutionRecord {
@@ -106,6 +110,10 @@ export class FailedExecution extends ExecutionError {
 }
 
 export const DEFAULT_START = new Date('2026-11-23T07:00:00Z');
+
+/** "Triggers total runtime": 90 minutes a day on a consumer account, 6 hours on Workspace (quotas page). */
+export const DAILY_TRIGGER_RUNTIME_MS = { consumer: 90 * 60_000, workspace: 6 * 3_600_000 } as const;
+export const TRIGGER_RUNTIME_EXCEEDED = 'Service using too much computer time for one day.';
 const MAX_LOG = 500;
 
 export class Emulator {
@@ -122,6 +130,11 @@ export class Emulator {
     else if (options.stateFile && existsSync(options.stateFile)) this.state = loadStateFile(options.stateFile);
     else this.state = createEmulatorState({ ...options.spreadsheet, now: (options.now ?? DEFAULT_START).getTime() });
     this.clock = new VirtualClock(this.state.clockMs);
+  }
+
+  /** Sets what `user`'s daily mail quota has used, in a window opening now (tests of a short quota). */
+  setMailQuotaUsed(user: string, recipients: number): void {
+    this.state.mail.quota[user] = { startedAt: this.clock.now(), used: recipients };
   }
 
   /** Reads the bundle again (after a rebuild); state is untouched. */
@@ -184,6 +197,7 @@ export class Emulator {
       locks: this.locks,
       respond: options.respond ?? firstButton,
       documentContext: options.documentContext ?? true,
+      editAccess: options.editAccess ?? true,
     });
     const startedAt = this.clock.now();
     const globals = createGlobals(env);
@@ -192,6 +206,7 @@ export class Emulator {
     try {
       const callArgs = options.event ? [options.event(globals), ...args] : args;
       env.meter.reset();
+      if (options.refusedWith !== undefined) throw new Error(options.refusedWith);
       const context = createScriptContext({ clock: this.clock, globals });
       value = invoke(this.bundle, context, functionName, callArgs, this.options.realTimeoutMs);
     } catch (caught) {
@@ -271,9 +286,7 @@ export class Emulator {
     // A time trigger runs with nobody looking: a sheet it inserts or activates does not change the
     // tab the people at the spreadsheet see (the active sheet is theirs, per session).
     const activeSheetId = this.state.spreadsheet.activeSheetId;
-    const result = this.execute(trigger.handlerFunction, [], {
-      user: trigger.owner,
-      authMode: 'FULL',
+    const result = this.runInstalled(trigger, {
       trigger: `${trigger.eventType} trigger ${trigger.id}`,
       // A published add-on's time trigger runs outside its document (see EmulatorOptions.deployment).
       documentContext: !(trigger.eventType === 'CLOCK' && this.options.deployment === 'addon'),
@@ -287,6 +300,32 @@ export class Emulator {
     if (this.state.spreadsheet.sheets.some((sheet) => sheet.id === activeSheetId)) {
       this.state.spreadsheet.activeSheetId = activeSheetId;
     }
+    return result;
+  }
+
+  /**
+   * An installed trigger's execution, as its creator, under what binds it: the creator's daily
+   * "Triggers total runtime" quota (a firing once it is used up fails with Apps Script's message
+   * and runs nothing; the emulator counts each run's modelled time, and a run that starts under
+   * the quota finishes), and the creator's access to the spreadsheet (a creator who lost edit
+   * access still has the trigger fire, and every spreadsheet call of it fails).
+   */
+  private runInstalled(trigger: TriggerState, options: RunOptions): ExecutionResult {
+    const windows = (this.state.triggerRuntime ??= {});
+    const startedAt = this.clock.now();
+    const limit = DAILY_TRIGGER_RUNTIME_MS[this.options.accountKind ?? 'consumer'];
+    const overQuota = quotaWindow(windows, trigger.owner, startedAt).used >= limit;
+    const { owner, editors } = this.state.spreadsheet;
+    const creator = trigger.owner.toLowerCase();
+    const editAccess = [owner, ...editors].some((email) => email.toLowerCase() === creator);
+    const result = this.execute(trigger.handlerFunction, [], {
+      ...options,
+      user: trigger.owner,
+      authMode: 'FULL',
+      editAccess,
+      ...(overQuota && { refusedWith: TRIGGER_RUNTIME_EXCEEDED }),
+    });
+    if (!overQuota) useQuota(windows, trigger.owner, startedAt, result.meter.estimatedMs);
     return result;
   }
 
@@ -357,9 +396,7 @@ export class Emulator {
     return this.state.triggers
       .filter((t) => t.eventType === 'ON_EDIT' && t.sourceId === this.state.spreadsheet.id)
       .map((t) =>
-        this.execute(t.handlerFunction, [], {
-          user: t.owner,
-          authMode: 'FULL',
+        this.runInstalled(t, {
           trigger: `ON_EDIT trigger ${t.id}`,
           event: (globals) => {
             const source = spreadsheetOf(globals);

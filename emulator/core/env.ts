@@ -120,6 +120,12 @@ export interface ExecutionEnv {
    * context of a containing document" (docs/architecture.md, The emulator).
    */
   readonly documentContext: boolean;
+  /**
+   * Whether the user the script runs as may still edit the spreadsheet. False for an installed
+   * trigger whose creator lost edit access: it still fires (it runs as its creator) and every
+   * spreadsheet call fails (docs/architecture.md, The emulator).
+   */
+  readonly editAccess: boolean;
   /** Records a call on the meter after checking it is authorized; throws as Apps Script would. */
   call(member: string, kind: CallKind, need: Need, cells?: number): void;
   /** A fresh serial number (ids for triggers, mails, uuids). */

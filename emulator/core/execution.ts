@@ -44,6 +44,8 @@ export interface ExecutionEnvOptions {
   respond?: UiResponder;
   /** False: the execution has no containing document (an add-on's time trigger). Default true. */
   documentContext?: boolean;
+  /** False: the user lost edit access to the spreadsheet (see ExecutionEnv.editAccess). */
+  editAccess?: boolean;
 }
 
 export function createExecutionEnv(options: ExecutionEnvOptions = {}): ExecutionEnv {
@@ -77,6 +79,7 @@ export function createExecutionEnv(options: ExecutionEnvOptions = {}): Execution
     output: { logs: [], shown: [], alerts: [], toasts: [] },
     respond: options.respond ?? firstButton,
     documentContext: options.documentContext ?? true,
+    editAccess: options.editAccess ?? true,
     call(member, kind, need, cells = 0) {
       checkAuthorized(env, member, need);
       meter.record(member, kind, cells);

@@ -73,10 +73,21 @@ export interface SentMail {
   emlFile?: string;
 }
 
+/**
+ * A daily quota as Apps Script counts it: per user, from the first request, for 24 hours
+ * ("Quotas are per user and reset 24 hours after the first request", the quotas page).
+ */
+export interface QuotaWindow {
+  /** When the first request of the window was made (virtual ms). */
+  startedAt: number;
+  /** What the window has used: recipients for mail, milliseconds for trigger runtime. */
+  used: number;
+}
+
 export interface MailState {
   sent: SentMail[];
-  /** Recipients counted against the daily quota, per quota day (YYYY-MM-DD). */
-  recipientsByDay: Record<string, number>;
+  /** Recipients counted against the daily quota, per sending user. */
+  quota: Record<string, QuotaWindow>;
   /** Fault injection for tests: once this many mails are sent, sendEmail ends the execution. */
   killAfterSent?: number;
 }
@@ -139,6 +150,23 @@ export interface EmulatorState {
   clockMs: number;
   /** Counter for ids the runtime hands out (triggers, mails, uuids are random-looking but seeded). */
   nextSerial: number;
+  /** Installed triggers' total runtime counted against the daily quota, per trigger owner. */
+  triggerRuntime?: Record<string, QuotaWindow>;
+}
+
+export const QUOTA_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** The window in force at `now` for `user`: a new one when there is none or it ran out. */
+export function quotaWindow(windows: Record<string, QuotaWindow>, user: string, now: number): QuotaWindow {
+  const current = windows[user];
+  if (current && now < current.startedAt + QUOTA_WINDOW_MS) return current;
+  return { startedAt: now, used: 0 };
+}
+
+/** Counts `amount` against `user`'s window (opening one at `now` if none is in force). */
+export function useQuota(windows: Record<string, QuotaWindow>, user: string, now: number, amount: number): void {
+  const window = quotaWindow(windows, user, now);
+  windows[user] = { startedAt: window.startedAt, used: window.used + amount };
 }
 
 export function createEmulatorState(options: NewSpreadsheetOptions & { now: number }): EmulatorState {
@@ -148,7 +176,7 @@ export function createEmulatorState(options: NewSpreadsheetOptions & { now: numb
     properties: { script: {}, document: {}, user: {} },
     cache: { script: {}, document: {}, user: {} },
     triggers: [],
-    mail: { sent: [], recipientsByDay: {} },
+    mail: { sent: [], quota: {} },
     ui: { addonMenu: null, menus: [] },
     clockMs: options.now,
     nextSerial: 1,

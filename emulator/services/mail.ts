@@ -2,13 +2,14 @@
  * MailApp: sends into env.state.mail.sent and, when the emulator keeps an outbox folder, writes
  * each mail there as an .eml file. https://developers.google.com/apps-script/reference/mail/mail-app
  * The daily quota counts recipients (to + cc + bcc): 100 a day on a consumer account, 1,500 on
- * Workspace (https://developers.google.com/apps-script/guides/services/quotas).
+ * Workspace, per user, reset 24 hours after the first send; one message takes at most 50
+ * recipients (https://developers.google.com/apps-script/guides/services/quotas).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkAuthorized, SCOPES, type ExecutionEnv, type Need } from '../core/env';
 import { gasError, notModeled } from '../core/errors';
-import type { SentMail } from '../core/state';
+import { quotaWindow, useQuota, type SentMail } from '../core/state';
 import { MailAppStub } from '../generated/stubs';
 import { toEml } from './eml';
 import { signatureMismatch } from '../core/shared';
@@ -47,10 +48,8 @@ function parseRecipients(list: unknown): string[] {
     });
 }
 
-/** The quota day. Google resets at a time that varies per account; the emulator uses UTC midnight. */
-function quotaDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
+/** "Email recipients per message": 50 on every account (the quotas page, Current limitations). */
+export const RECIPIENTS_PER_MESSAGE = 50;
 
 /** The four sendEmail overloads, as one options object. */
 function normalize(args: unknown[]): MailOptions {
@@ -69,9 +68,10 @@ class FakeMailApp extends MailAppStub implements GoogleAppsScript.Mail.MailApp {
     super();
   }
 
+  /** The quota is the sending user's, counted from their first send for 24 hours. */
   private remaining(): number {
     const { env } = this;
-    const used = env.state.mail.recipientsByDay[quotaDay(env.clock.now())] ?? 0;
+    const { used } = quotaWindow(env.state.mail.quota, env.effectiveUser, env.clock.now());
     return DAILY_RECIPIENT_QUOTA[env.config.accountKind] - used;
   }
 
@@ -93,14 +93,14 @@ class FakeMailApp extends MailAppStub implements GoogleAppsScript.Mail.MailApp {
     const bcc = parseRecipients(options.bcc);
     const recipients = to.length + cc.length + bcc.length;
     if (recipients === 0) throw gasError('Failed to send email: no recipient');
+    if (recipients > RECIPIENTS_PER_MESSAGE) throw gasError('Limit Exceeded: Email Recipients Per Message.');
     if (recipients > this.remaining()) throw gasError('Service invoked too many times for one day: email.');
     const { killAfterSent } = env.state.mail;
     if (killAfterSent !== undefined && env.state.mail.sent.length >= killAfterSent)
       throw gasError('Exceeded maximum execution time');
 
     env.call('MailApp.sendEmail', 'mail', NEEDS_SEND_MAIL);
-    const day = quotaDay(env.clock.now());
-    env.state.mail.recipientsByDay[day] = (env.state.mail.recipientsByDay[day] ?? 0) + recipients;
+    useQuota(env.state.mail.quota, env.effectiveUser, env.clock.now(), recipients);
     const mail: SentMail = {
       id: `mail-${String(env.serial()).padStart(6, '0')}`,
       sentAt: env.clock.now(),

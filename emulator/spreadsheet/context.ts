@@ -63,6 +63,7 @@ export class SheetsContext {
 
   /** A call on the document: a round trip ('sheets'), or a read or write of `cells` cells. */
   call(member: string, kind: CallKind = 'sheets', cells = 0): void {
+    if (!this.env.editAccess) throw gasError('You do not have permission to access the requested document.');
     if (!this.inOneCall) this.env.call(member, kind, DOCUMENT_ACCESS, cells);
   }
 

@@ -28,3 +28,16 @@ export function inRange(range: ScoreRange, n: number): boolean {
 export function rangeLabel(range: ScoreRange): string {
   return `(${range.min}–${range.max})`;
 }
+
+/**
+ * Recipients of one email: Apps Script refuses a message to more than 50 (docs/architecture.md,
+ * The emulator). A job writing to more people sends one message per batch.
+ */
+export const MAX_RECIPIENTS_PER_MESSAGE = 50;
+
+/** `items` in consecutive batches of at most `size`. */
+export function inBatches<T>(items: readonly T[], size: number): T[][] {
+  const batches: T[][] = [];
+  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
+  return batches;
+}

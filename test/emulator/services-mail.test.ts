@@ -4,6 +4,8 @@ import path from 'node:path';
 import { ALL_SCOPES_FOR_TESTS, createExecutionEnv, type ExecutionEnvOptions } from '../../emulator/core/execution';
 import { NotModeledError } from '../../emulator/core/errors';
 import { createServiceGlobals } from '../../emulator/services';
+import { VirtualClock } from '../../emulator/core/clock';
+import { createEmulatorState } from '../../emulator/core/state';
 
 function run(options: ExecutionEnvOptions = {}) {
   const env = createExecutionEnv({ user: { email: 'agent@example.com' }, ...options });
@@ -63,13 +65,14 @@ describe('MailApp (https://developers.google.com/apps-script/reference/mail/mail
   test('the consumer quota is 100 recipients a day, counting cc and bcc; over it throws and sends nothing', () => {
     const { env, MailApp } = run({ config: { accountKind: 'consumer' } });
     expect(MailApp.getRemainingDailyQuota()).toBe(100);
-    MailApp.sendEmail(addresses(97), 'Digest', 'text');
+    MailApp.sendEmail(addresses(50), 'Digest', 'text');
+    MailApp.sendEmail(addresses(47), 'Digest', 'text');
     MailApp.sendEmail({ to: 'x@example.com', subject: 'One', body: '' });
     expect(MailApp.getRemainingDailyQuota()).toBe(2);
     expect(() =>
       MailApp.sendEmail('y@example.com', 'Three', 'text', { cc: 'c@example.com', bcc: 'b@example.com' }),
     ).toThrow(OVER_QUOTA);
-    expect(env.state.mail.sent).toHaveLength(2);
+    expect(env.state.mail.sent).toHaveLength(3);
     expect(MailApp.getRemainingDailyQuota()).toBe(2);
     MailApp.sendEmail('y@example.com', 'Two', 'text', { cc: 'c@example.com' });
     expect(MailApp.getRemainingDailyQuota()).toBe(0);
@@ -79,8 +82,42 @@ describe('MailApp (https://developers.google.com/apps-script/reference/mail/mail
 
   test('a Workspace account has 1,500 recipients a day', () => {
     const { MailApp } = run({ config: { accountKind: 'workspace' } });
-    MailApp.sendEmail(addresses(150), 'Digest', 'text');
+    for (let i = 0; i < 3; i++) MailApp.sendEmail(addresses(50), 'Digest', 'text');
     expect(MailApp.getRemainingDailyQuota()).toBe(1350);
+  });
+
+  test("one message takes at most 50 recipients (to, cc and bcc together): 51 throws Apps Script's message and sends nothing", () => {
+    const { env, MailApp } = run({ config: { accountKind: 'workspace' } });
+    MailApp.sendEmail(addresses(50), 'Fifty', 'text');
+    expect(() => MailApp.sendEmail(addresses(51), 'Fifty-one', 'text')).toThrow(
+      'Limit Exceeded: Email Recipients Per Message.',
+    );
+    expect(() =>
+      MailApp.sendEmail({ to: addresses(40), cc: 'c@example.com', bcc: addresses(10), subject: 'S', body: 'B' }),
+    ).toThrow('Limit Exceeded: Email Recipients Per Message.');
+    expect(env.state.mail.sent).toHaveLength(1);
+    expect(MailApp.getRemainingDailyQuota()).toBe(1450);
+  });
+
+  test('the quota resets 24 hours after the first send of the window, not at midnight', () => {
+    // Quotas page: "Quotas are per user and reset 24 hours after the first request."
+    const clock = new VirtualClock(Date.UTC(2026, 10, 23, 20, 0, 0));
+    const { MailApp } = run({ clock });
+    MailApp.sendEmail(addresses(50), 'Evening', 'text');
+    clock.advance(6 * 3600_000); // 02:00 the next day, past UTC midnight
+    expect(MailApp.getRemainingDailyQuota()).toBe(50);
+    MailApp.sendEmail(addresses(10), 'Night', 'text');
+    clock.advance(18 * 3600_000 - 1); // a millisecond before 24 hours from the first send
+    expect(MailApp.getRemainingDailyQuota()).toBe(40);
+    clock.advance(1);
+    expect(MailApp.getRemainingDailyQuota()).toBe(100);
+  });
+
+  test("the quota is per user: what one person sent leaves another's whole", () => {
+    const state = createEmulatorState({ now: Date.UTC(2026, 10, 23, 7, 0, 0) });
+    run({ state, effectiveUser: 'lead@example.com' }).MailApp.sendEmail(addresses(50), 'S', 'B');
+    expect(run({ state, effectiveUser: 'lead@example.com' }).MailApp.getRemainingDailyQuota()).toBe(50);
+    expect(run({ state, effectiveUser: 'other@example.com' }).MailApp.getRemainingDailyQuota()).toBe(100);
   });
 
   test('an invalid address throws "Invalid email: …" and no recipient throws; nothing is sent', () => {

@@ -51,11 +51,10 @@ describe('the daily digest, through the bundle', () => {
     const emulator = setUpWorkbook({ buildDir: jobBundleDir() });
     register(emulator, { criticality: 'A' });
     emulator.advanceClock(23 * HOUR); // Tuesday 09:00
-    const day = new Date(emulator.clock.now()).toISOString().slice(0, 10);
-    emulator.state.mail.recipientsByDay[day] = 99;
+    emulator.setMailQuotaUsed(LEAD, 99);
     expect(daily(emulator)).toMatchObject({ complete: false });
     expect(emulator.state.mail.sent.map((m) => m.to[0])).toEqual([LEAD]);
-    emulator.state.mail.recipientsByDay[day] = 0;
+    emulator.setMailQuotaUsed(LEAD, 0);
     expect(daily(emulator)).toMatchObject({ complete: true });
     expect(emulator.state.mail.sent.map((m) => m.to[0])).toEqual([LEAD, OWNER]);
   });

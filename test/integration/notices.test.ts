@@ -82,10 +82,9 @@ function noticeRows(emulator: Emulator): string[][] {
   );
 }
 
-/** Leaves `left` recipients in today's quota (consumer account: 100 a day, UTC days). */
+/** Leaves `left` recipients in the lead's daily quota (consumer account: 100 in 24 hours). */
 function setQuotaLeft(emulator: Emulator, left: number): void {
-  const day = new Date(emulator.clock.now()).toISOString().slice(0, 10);
-  emulator.state.mail.recipientsByDay[day] = 100 - left;
+  emulator.setMailQuotaUsed(LEAD, 100 - left);
 }
 
 describe('escalation notices, delivered once', () => {

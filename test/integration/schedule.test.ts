@@ -42,6 +42,8 @@ function jobEvents(emulator: Emulator): Array<[string, string]> {
 }
 
 function addLead(emulator: Emulator, email: string): void {
+  // A lead runs setup from the spreadsheet, so the file is shared with them for editing.
+  emulator.state.spreadsheet.editors.push(email);
   const settings = emulator.scriptRun<Record<string, unknown> & { team: unknown[] }>('apiGetSettings', [], {
     user: LEAD,
   });

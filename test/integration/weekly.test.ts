@@ -242,15 +242,14 @@ describe('the weekly top-causes tab, through the built bundle', () => {
     const names = sheetNames(emulator);
     // One recipient left of today's quota: the first Russian-speaking leader gets it, nobody else.
     const sent = emulator.state.mail.sent.length;
-    const day = new Date(emulator.clock.now()).toISOString().slice(0, 10);
-    emulator.state.mail.recipientsByDay[day] = DAILY_RECIPIENT_QUOTA.consumer - 1;
+    emulator.setMailQuotaUsed(LEAD, DAILY_RECIPIENT_QUOTA.consumer - 1);
     runWeekly(emulator);
     expect(sheetNames(emulator)).toEqual(names);
     const after = tab(emulator)!;
     expect(after.values).toEqual(before.values);
     expect(after.charts).toEqual(before.charts);
     expect(emulator.state.mail.sent.slice(sent).map((m) => m.to)).toEqual([[LEAD]]);
-    emulator.state.mail.recipientsByDay[day] = 0;
+    emulator.setMailQuotaUsed(LEAD, 0);
   });
 
   test('thirteen weeks of runs keep the newest twelve weekly tabs, and every other tab', () => {

@@ -9,6 +9,7 @@ import { renderEmail } from '../../domain/email-render';
 import type { Lang } from '../../domain/i18n';
 import { isEmail, languageOf, leadEmails, normalizeEmail, type Settings } from '../../domain/settings';
 import { weeklyEmail, weeklyLayout, weeklyReport } from '../../domain/weekly-report';
+import { inBatches, MAX_RECIPIENTS_PER_MESSAGE } from '../../domain/limits';
 import { withDocumentLock } from '../../services/lock';
 import { mailQuotaLeft, sendMail } from '../../services/mail';
 import { readOrders } from '../../sheets/orders-tab';
@@ -49,7 +50,9 @@ export function runWeeklyJob(ctx: JobContext): JobOutcome {
     recipients += group.length;
     const fit = group.slice(0, Math.max(0, quota));
     if (fit.length === 0) continue;
-    sendMail({ to: fit.join(','), ...renderEmail(weeklyEmail(report, lang, { name: tab.name, url })) });
+    // At most 50 recipients a message, as Apps Script allows: a larger group gets several.
+    const email = renderEmail(weeklyEmail(report, lang, { name: tab.name, url }));
+    for (const batch of inBatches(fit, MAX_RECIPIENTS_PER_MESSAGE)) sendMail({ to: batch.join(','), ...email });
     quota -= fit.length;
     sent += fit.length;
   }
