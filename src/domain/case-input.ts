@@ -6,7 +6,7 @@ import { DomainError, type Problem } from './errors';
 import { CASE_FIELDS, EDITABLE_FIELDS, type ChoiceList, type EditableField, type RequiredField } from './case-fields';
 import { CRITICALITIES, type Case, type Criticality, type Ms } from './model';
 import { isLink } from './lifecycle';
-import { MAX_EVIDENCE, MAX_LONG_TEXT as MAX_SUMMARY, MAX_TEXT } from './limits';
+import { MAX_EVIDENCE, MAX_LINK, MAX_LONG_TEXT as MAX_SUMMARY, MAX_TEXT } from './limits';
 import { departmentNamed, isEmail, normalizeEmail, type Settings } from './settings';
 import { clockMoments, dueFirstResponse, dueResolution, withClockMoments, type ClockMoments } from './sla';
 
@@ -84,8 +84,10 @@ const evidence: Checker = (value, field, problems) => {
   }
   const links = (value as string[]).map((v) => v.trim()).filter(Boolean);
   if (links.length > MAX_EVIDENCE) problems.push({ key: 'input.tooMany', field, params: { max: MAX_EVIDENCE } });
+  const tooLong = links.some((link) => link.length > MAX_LINK);
+  if (tooLong) problems.push({ key: 'input.tooLong', field, params: { max: MAX_LINK } });
   links.forEach((link) => {
-    if (!isLink(link)) problems.push({ key: 'input.link', field, params: { value: link } });
+    if (link.length <= MAX_LINK && !isLink(link)) problems.push({ key: 'input.link', field, params: { value: link } });
   });
   return links;
 };

@@ -9,6 +9,16 @@ export const MAX_TEXT = 500;
 export const MAX_LONG_TEXT = 5000;
 /** Evidence links on one case. */
 export const MAX_EVIDENCE = 20;
+/**
+ * Characters of one evidence link: a Drive or photo link is about a hundred; with it, the largest
+ * valid case fits in the cells below (test/unit/cell-limits.test.ts).
+ */
+export const MAX_LINK = 1000;
+/**
+ * Characters Sheets keeps in one cell; a longer write is refused (docs/architecture.md, The
+ * emulator). What we write counts with the apostrophe that keeps text as text.
+ */
+export const MAX_CELL_TEXT = 50_000;
 
 export interface ScoreRange {
   readonly min: number;

@@ -28,6 +28,7 @@ import { CASE_ID } from '../sheets/case-row';
 import {
   appendCase,
   appendEvents,
+  checkCaseFits,
   findCaseRow,
   loadCase,
   readAllCases,
@@ -153,10 +154,15 @@ export function apiRegisterCase(input: unknown): CaseView {
     return withDocumentLock(() => {
       const at = now();
       const table = casesTable(ctx.wb);
-      const id = allocateCaseId(ctx, table, at);
+      const { id, claim } = nextCaseId(ctx, table, at);
       const created = newCase(id, fields, ctx.settings, ctx.email, at);
-      appendCase(table, created, ctx.lang, slaState(created, ctx.settings, at));
-      appendEvents(eventsTable(ctx.wb), [caseEvent('created', null, created, ctx.email)]);
+      const event = caseEvent('created', null, created, ctx.email);
+      const sla = slaState(created, ctx.settings, at);
+      // Every cell is checked before anything is written: a refused case takes no id, no row, no event.
+      checkCaseFits(created, event, ctx.lang, sla);
+      claim();
+      appendCase(table, created, ctx.lang, sla);
+      appendEvents(eventsTable(ctx.wb), [event]);
       return caseView(created, ctx.settings, at, actorOf(ctx));
     });
   });
@@ -165,9 +171,14 @@ export function apiRegisterCase(input: unknown): CaseView {
 /**
  * `PREFIX-YYYY-NNNNN`, sequential per workbook and year. The counter lives in the document
  * properties, so a deleted row never gives its id away again; the TextFinder check guards against
- * a counter that fell behind (a restored copy of the workbook).
+ * a counter that fell behind (a restored copy of the workbook). The counter moves only when
+ * `claim` is called, once the case is known to fit.
  */
-function allocateCaseId(ctx: RequestContext, table: ReturnType<typeof casesTable>, at: number): string {
+function nextCaseId(
+  ctx: RequestContext,
+  table: ReturnType<typeof casesTable>,
+  at: number,
+): { id: string; claim: () => void } {
   const year = Utilities.formatDate(new Date(at), ctx.wb.timeZone, 'yyyy');
   const key = `arbiter.seq.${ctx.settings.caseIdPrefix}-${year}`;
   const prefix = `${ctx.settings.caseIdPrefix}-${year}-`;
@@ -177,8 +188,7 @@ function allocateCaseId(ctx: RequestContext, table: ReturnType<typeof casesTable
     // The counter fell behind (a copy of the workbook): one read of the ids finds where to go on.
     n = highestSequence(table, prefix) + 1;
   }
-  setDocumentProperty(key, String(n));
-  return idOf(n);
+  return { id: idOf(n), claim: () => setDocumentProperty(key, String(n)) };
 }
 
 /** The highest number among the ids with `prefix` in the Cases tab (one read). */
@@ -230,8 +240,11 @@ function commit(
   note: string,
   at: number,
 ): CaseView {
-  writeCase(table, record, next, ctx.lang, slaState(next, ctx.settings, at));
-  appendEvents(eventsTable(ctx.wb), [caseEvent(type, record.value, next, ctx.email, note)]);
+  const event = caseEvent(type, record.value, next, ctx.email, note);
+  const sla = slaState(next, ctx.settings, at);
+  checkCaseFits(next, event, ctx.lang, sla);
+  writeCase(table, record, next, ctx.lang, sla);
+  appendEvents(eventsTable(ctx.wb), [event]);
   return caseView(next, ctx.settings, at, actorOf(ctx));
 }
 

@@ -6,7 +6,9 @@ import { DomainError } from '../domain/errors';
 import type { Lang } from '../domain/i18n';
 import type { Case } from '../domain/model';
 import { caseToCells, isDateValue, rowToCase, type CellProblem } from './case-row';
-import type { CellWrite, Table } from './table';
+import { toCell, type CellWrite, type Table } from './table';
+import { MAX_CELL_TEXT } from '../domain/limits';
+import { CASE_FIELDS } from '../domain/case-fields';
 import type { SlaState } from '../domain/sla';
 import type { CaseEvent, EventType } from '../domain/events';
 
@@ -72,6 +74,30 @@ export function writeCase(table: Table, record: CaseRecord, next: Case, lang: La
     if (key === 'sla' || JSON.stringify(all[key]) !== JSON.stringify(before[key])) changes[key] = all[key] ?? null;
   }
   table.writeRow(record.row, changes, record.raw);
+}
+
+/**
+ * Refuses, before anything is written, cells Sheets would refuse: a case row or an Events row
+ * (its `changes` JSON) with a cell over the 50,000 characters Sheets keeps. The field limits
+ * keep every valid case under it; this catches what they cannot bound, such as text that JSON
+ * escaping multiplies (docs/architecture.md, The emulator).
+ */
+export function checkCellsFit(rows: ReadonlyArray<Record<string, CellWrite>>): void {
+  for (const row of rows) {
+    for (const [column, value] of Object.entries(row)) {
+      const written = toCell(value);
+      if (typeof written === 'string' && written.length > MAX_CELL_TEXT) {
+        throw new DomainError('validation', [
+          { key: 'input.tooLarge', ...(column in CASE_FIELDS && { field: column }) },
+        ]);
+      }
+    }
+  }
+}
+
+/** The cells a new case and its Events row would write, checked to fit (see checkCellsFit). */
+export function checkCaseFits(c: Case, event: CaseEvent, lang: Lang, sla: SlaState): void {
+  checkCellsFit([caseToCells(c, lang, sla), eventToCells(event)]);
 }
 
 export function appendCase(table: Table, c: Case, lang: Lang, sla: SlaState): void {
