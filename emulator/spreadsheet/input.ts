@@ -174,3 +174,9 @@ export function checkCellLengths(values: readonly unknown[]): void {
     }
   }
 }
+
+/** checkCellLengths over a grid (rows that are not arrays are left to the dimension check). */
+export function checkGridLengths(grid: unknown): void {
+  if (!Array.isArray(grid)) return;
+  for (const line of grid) if (Array.isArray(line)) checkCellLengths(line);
+}

@@ -18,7 +18,7 @@ import { DEFAULT_BACKGROUND, DEFAULT_FONT_COLOR, normalizeColor } from './colors
 import { RANGE_LOCATION, type LocatedRange, type SheetsContext } from './context';
 import { AUTOMATIC_FORMAT } from './format';
 import { translateFormula } from './formula';
-import { checkCellLengths, isDate } from './input';
+import { checkCellLengths, checkGridLengths, isDate } from './input';
 import { addDeveloperMetadata, FakeDeveloperMetadataFinder, findMetadata } from './metadata';
 import type {
   CellState,
@@ -291,7 +291,7 @@ export class FakeRange extends RangeStub implements Range, LocatedRange {
   }
 
   override setValues(values: unknown[][]): this {
-    if (Array.isArray(values)) checkCellLengths(values.flatMap((line) => (Array.isArray(line) ? line : [])));
+    checkGridLengths(values);
     return this.writeGrid('setValues', values, (book, sheet, row, column, value) =>
       book.writeScriptValue(sheet, row, column, value),
     );
@@ -328,7 +328,7 @@ export class FakeRange extends RangeStub implements Range, LocatedRange {
   }
 
   override setFormulas(formulas: string[][]): this {
-    if (Array.isArray(formulas)) checkCellLengths(formulas.flatMap((line) => (Array.isArray(line) ? line : [])));
+    checkGridLengths(formulas);
     return this.writeGrid('setFormulas', formulas, (book, sheet, row, column, formula) =>
       this.writeFormula(book, sheet, row, column, formula),
     );
