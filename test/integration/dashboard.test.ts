@@ -214,8 +214,7 @@ describe('the Dashboard tab, through the built bundle', () => {
 
   test('the daily job refreshes it, even when no mail quota is left', () => {
     emulator.advanceTo(at('2026-11-26T09:30'));
-    const day = new Date(emulator.clock.now()).toISOString().slice(0, 10);
-    emulator.state.mail.recipientsByDay[day] = DAILY_RECIPIENT_QUOTA.consumer;
+    emulator.setMailQuotaUsed(LEAD, DAILY_RECIPIENT_QUOTA.consumer);
     const run = emulator.run<{ complete: boolean; summary: string }>('runDaily', [], {
       user: LEAD,
       respond: () => ({ button: 'YES' }),
