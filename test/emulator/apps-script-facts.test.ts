@@ -262,3 +262,144 @@ describe('locks (gas-fakes test/testlock.js)', () => {
     expect(lock.hasLock()).toBe(true);
   });
 });
+
+describe('text finders (gas-fakes test/testsheetstext.js "spreadsheet textfinder")', () => {
+  const VALUES = [
+    ['sample', 'sámplé'],
+    ['SampleA', 'sámplé'],
+    ['=SAMPLE()', '=SámpléB()'],
+    ['=sample()', '=sámpléB()'],
+    ['=sampleA()', '=sámpléB()'],
+  ];
+
+  function filled() {
+    const { ss, sheet } = open();
+    sheet.getRange(1, 1, VALUES.length, 2).setValues(VALUES);
+    return { ss, sheet, range: sheet.getRange('A3:B5') };
+  }
+
+  test('by default the shown values are searched, ignoring case: formula cells show #NAME?, not their text', () => {
+    const { ss, sheet, range } = filled();
+    const found = (finder: GoogleAppsScript.Spreadsheet.TextFinder) => finder.findAll().map((r) => r.getA1Notation());
+    expect(found(ss.createTextFinder('sample'))).toEqual(['A1', 'A2']);
+    expect(found(sheet.createTextFinder('sample'))).toEqual(['A1', 'A2']);
+    expect(found(range.createTextFinder('sample'))).toEqual([]);
+  });
+
+  test('matchFormulaText searches the formulas too', () => {
+    const { sheet, range } = filled();
+    const found = (finder: GoogleAppsScript.Spreadsheet.TextFinder) => finder.findAll().map((r) => r.getA1Notation());
+    expect(found(sheet.createTextFinder('sample').matchFormulaText(true))).toEqual(['A1', 'A2', 'A3', 'A4', 'A5']);
+    expect(found(range.createTextFinder('sample').matchFormulaText(true))).toEqual(['A3', 'A4', 'A5']);
+  });
+
+  test('replaceAllWith counts the cells it changed', () => {
+    const { sheet } = filled();
+    expect(sheet.createTextFinder('sample').replaceAllWith('test')).toBe(2);
+    sheet.getRange(1, 1, VALUES.length, 2).setValues(VALUES);
+    expect(
+      sheet
+        .createTextFinder('sample')
+        .matchFormulaText(true)
+        .matchCase(true)
+        .matchEntireCell(true)
+        .replaceAllWith('test'),
+    ).toBe(1);
+  });
+});
+
+describe('named ranges (gas-fakes test/testsheetsrange.js "namedRange")', () => {
+  test('set, read by name, renamed, moved and removed', () => {
+    const { ss, sheet } = open();
+    ss.setNamedRange('sampleNamedRange1', sheet.getRange('A1:B2'));
+    ss.setNamedRange('sampleNamedRange2', sheet.getRange('C1:E2'));
+    expect(ss.getNamedRanges()).toHaveLength(2);
+    expect(ss.getRangeByName('sampleNamedRange1')!.getA1Notation()).toBe('A1:B2');
+    ss.getNamedRanges()
+      .sort((a, b) => (a.getName() > b.getName() ? 1 : -1))
+      .forEach((named, i) => {
+        named.setName(`${named.getName()}_${i + 10}`);
+        named.setRange(named.getRange().offset(0, 2));
+      });
+    expect(
+      ss
+        .getNamedRanges()
+        .map((n) => `${n.getName()}: ${n.getRange().getA1Notation()}`)
+        .sort(),
+    ).toEqual(['sampleNamedRange1_10: C1:D2', 'sampleNamedRange2_11: E1:G2']);
+    ss.getNamedRanges().forEach((named) => named.remove());
+    expect(ss.getNamedRanges()).toEqual([]);
+  });
+});
+
+describe('A1 parsing and bounds (gas-fakes test/testsheetsdeveloper.js)', () => {
+  test('whole rows and columns: their size, notation and which edges are bounded', () => {
+    const { sheet } = open();
+    expect(sheet.getRange('$C$3').getA1Notation()).toBe('C3');
+    const rows = sheet.getRange('5:7');
+    expect([rows.getNumRows(), rows.getNumColumns(), rows.getA1Notation()]).toEqual([3, sheet.getMaxColumns(), '5:7']);
+    expect([rows.isStartColumnBounded(), rows.isEndColumnBounded(), rows.isStartRowBounded()]).toEqual([
+      false,
+      false,
+      true,
+    ]);
+    const columns = sheet.getRange('D:F');
+    expect([columns.getNumRows(), columns.getNumColumns(), columns.getA1Notation()]).toEqual([
+      sheet.getMaxRows(),
+      3,
+      'D:F',
+    ]);
+    expect(sheet.getRange(`${sheet.getName()}!E10:F12`).getA1Notation()).toBe('E10:F12');
+  });
+});
+
+describe('developer metadata (gas-fakes test/testsheetsdeveloper.js "Developer Metadata")', () => {
+  test('only a whole row or column takes metadata; a cell inside it finds none', () => {
+    const { app, sheet } = open();
+    expect(() => sheet.getRange('A1').addDeveloperMetadata('cellKey', 'v')).toThrow(/arbitrary ranges/);
+    expect(() => sheet.getRange('B2:D4').addDeveloperMetadata('k', 'v')).toThrow(/arbitrary ranges/);
+    const column = sheet.getRange('G:G');
+    expect(
+      column.addDeveloperMetadata('colKey', 'colValue', app.DeveloperMetadataVisibility.PROJECT).getA1Notation(),
+    ).toBe('G:G');
+    const [meta] = column.getDeveloperMetadata();
+    expect([meta!.getKey(), meta!.getValue(), String(meta!.getVisibility())]).toEqual([
+      'colKey',
+      'colValue',
+      'PROJECT',
+    ]);
+    expect(sheet.getRange('G3').getDeveloperMetadata()).toEqual([]);
+  });
+
+  test("a sheet's metadata is visible to the document by default", () => {
+    const { sheet } = open();
+    sheet.addDeveloperMetadata('sheetKey', 'sheetValue');
+    const [meta] = sheet.getDeveloperMetadata();
+    expect(String(meta!.getVisibility())).toBe('DOCUMENT');
+  });
+});
+
+describe('properties and cache (gas-fakes test/teststores.js)', () => {
+  test('a property set is read back, and deleteProperty leaves null', () => {
+    const { PropertiesService } = services();
+    for (const store of [
+      PropertiesService.getScriptProperties(),
+      PropertiesService.getUserProperties(),
+      PropertiesService.getDocumentProperties(),
+    ]) {
+      store.setProperty('t', 'v');
+      expect(store.getProperty('t')).toBe('v');
+      expect(store.deleteProperty('t')).toBe(store);
+      expect(store.getProperty('t')).toBeNull();
+    }
+  });
+
+  test('a cached value with a 2-second expiry is gone after sleeping 2 seconds', () => {
+    const { CacheService, Utilities } = services();
+    const cache = CacheService.getUserCache()!;
+    cache.put('t', 'ex', 2);
+    expect(cache.get('t')).toBe('ex');
+    Utilities.sleep(2000);
+    expect(cache.get('t')).toBeNull();
+  });
+});
