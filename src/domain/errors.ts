@@ -4,6 +4,7 @@
  * sidebar react: a conflict offers to reload, a validation problem points at a field.
  */
 import type { MessageKey } from './i18n';
+import type { ServerMessageKey } from './i18n/server';
 
 export type ProblemKind = 'validation' | 'conflict' | 'forbidden' | 'not_found' | 'guard';
 
@@ -30,4 +31,18 @@ export function fail(kind: ProblemKind, key: MessageKey, params?: Problem['param
 
 export function isDomainError(error: unknown): error is DomainError {
   return error instanceof DomainError || (error instanceof Error && error.name === 'DomainError');
+}
+
+/**
+ * A refusal worded in the server's catalog (i18n/server.ts): one the sidebar never words itself,
+ * so its text stays out of the sidebar's bundle.
+ */
+export class ServerRefusal extends Error {
+  constructor(
+    readonly kind: ProblemKind,
+    readonly key: ServerMessageKey,
+  ) {
+    super(key);
+    this.name = 'ServerRefusal';
+  }
 }

@@ -4,7 +4,8 @@
  * "[validation orderNo client]" — so it can offer a reload or mark the fields; a person reading it
  * in the Apps Script log sees the plain sentence after it.
  */
-import { isDomainError, type DomainError, type Problem } from '../domain/errors';
+import { isDomainError, ServerRefusal, type DomainError, type Problem } from '../domain/errors';
+import { tServer } from '../domain/i18n/server';
 import { isMessageKey, t, type Lang } from '../domain/i18n';
 
 /** Status and role codes among a message's details are shown as the person's words for them. */
@@ -34,6 +35,7 @@ export function describeProblems(error: DomainError, lang: Lang): string {
 }
 
 export function toUserError(error: unknown, lang: Lang): Error {
+  if (error instanceof ServerRefusal) return new Error(`[${error.kind}] ${tServer(lang, error.key)}`);
   if (!isDomainError(error)) {
     // An Apps Script service failed (a quota, a timeout, a limit): say so in the person's words.
     const detail = error instanceof Error ? error.message : String(error);

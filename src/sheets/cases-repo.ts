@@ -2,13 +2,12 @@
  * Cases and their Events rows in the workbook. Finding one case costs one TextFinder call and one
  * row read, whatever the number of cases; a change is one row write and one appended event.
  */
-import { DomainError } from '../domain/errors';
+import { DomainError, ServerRefusal } from '../domain/errors';
 import type { Lang } from '../domain/i18n';
 import type { Case } from '../domain/model';
 import { caseToCells, isDateValue, rowToCase, type CellProblem } from './case-row';
 import { toCell, type CellWrite, type Table } from './table';
 import { MAX_CELL_TEXT } from '../domain/limits';
-import { CASE_FIELDS } from '../domain/case-fields';
 import type { SlaState } from '../domain/sla';
 import type { CaseEvent, EventType } from '../domain/events';
 
@@ -84,13 +83,10 @@ export function writeCase(table: Table, record: CaseRecord, next: Case, lang: La
  */
 export function checkCellsFit(rows: ReadonlyArray<Record<string, CellWrite>>): void {
   for (const row of rows) {
-    for (const [column, value] of Object.entries(row)) {
+    for (const value of Object.values(row)) {
       const written = toCell(value);
-      if (typeof written === 'string' && written.length > MAX_CELL_TEXT) {
-        throw new DomainError('validation', [
-          { key: 'input.tooLarge', ...(column in CASE_FIELDS && { field: column }) },
-        ]);
-      }
+      if (typeof written === 'string' && written.length > MAX_CELL_TEXT)
+        throw new ServerRefusal('validation', 'input.tooLarge');
     }
   }
 }

@@ -77,7 +77,6 @@ export const en: Catalog = {
   'input.object': 'Form data was expected.',
   'input.required': 'Required.',
   'input.tooLong': 'At most {max} characters.',
-  'input.tooLarge': 'Too much text for one cell of the sheet: shorten the longest fields.',
   'input.text': 'Text was expected.',
   'input.email': '“{value}” is not an email.',
   'input.oneOf': '“{value}” is not in the list (Settings tab).',

@@ -18,6 +18,8 @@ const ru = {
   'triggers.takeOver': 'Расписание работает от имени {holder} (с {since}). Забрать его себе ({email})?',
   'triggers.installed': 'Расписание включено: каждый час, от имени {email}.',
   'triggers.removed': 'Удалено триггеров: {count}.',
+  // A change whose cells would not fit in the sheet (src/sheets/cases-repo.ts, checkCellsFit).
+  'input.tooLarge': 'Слишком много текста для одной ячейки таблицы: сократите самые длинные поля.',
   // The weekly top-causes tab and the leaders' summary (src/domain/weekly-report.ts).
   'weekly.tabName': 'Топ причин {week}',
   'weekly.title': 'Топ причин {week}: {from} – {to}',
@@ -183,6 +185,7 @@ const en: Record<keyof typeof ru, string> = {
   'triggers.takeOver': 'The schedule runs as {holder} (since {since}). Take it over, to run as you ({email})?',
   'triggers.installed': 'The schedule is on: every hour, as {email}.',
   'triggers.removed': 'Triggers removed: {count}.',
+  'input.tooLarge': 'Too much text for one cell of the sheet: shorten the longest fields.',
   'weekly.tabName': 'Top causes {week}',
   'weekly.title': 'Top causes {week}: {from} – {to}',
   'weekly.generated': 'Compiled {at} ({zone}). Open and overdue are as of then; the rest is for the week.',
