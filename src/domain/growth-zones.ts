@@ -2,7 +2,8 @@
  * Zones of growth and CSI (docs/product.md, Zones of growth and CSI): a manager's error that client
  * service found in a recorded meeting, an outbound call or a request, and what the sales team does
  * about it; and the negative client comments about a manager (CSI). This file declares the shapes
- * and the lifecycle table; the checks and steps that use them live beside them in this module.
+ * and the statuses; the checks and steps that use them are in growth-zone-lifecycle.ts, the
+ * per-manager summary in growth-zone-summary.ts.
  *
  * The lifecycle:
  * - communication error: logged → briefing_scheduled (a date) → briefing_held → recheck_due (one
@@ -125,6 +126,8 @@ export interface CsiEntry {
   /** A linked case or order (either may be empty). */
   caseId: string;
   orderNo: string;
+  /** The client who left the comment (may be empty). */
+  client: string;
   loggedAt: Ms;
   loggedBy: string;
 }
@@ -139,4 +142,5 @@ export interface CsiInput {
   score: number;
   caseId?: string;
   orderNo?: string;
+  client?: string;
 }

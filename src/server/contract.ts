@@ -16,10 +16,15 @@ import type { Bootstrap, CaseList, ListQuery } from './api';
 import type { EvidenceUpload, UploadedEvidence } from './evidence';
 import type * as Server from './index';
 import type { CaseView, Iso } from './views';
+import type { CsiInput, GrowthZoneInput, GrowthZoneStep } from '../domain/growth-zones';
+import type { CsiList, CsiQuery, GrowthZoneList, GrowthZoneQuery, ZoneSummary, ZoneSummaryQuery } from './zones-api';
+import type { CsiView, GrowthZoneView, ManagerSummaryView, ZoneEventView } from './zone-views';
 
 export type { Bootstrap, CaseList, CaseView, EvidenceUpload, Iso, ListQuery, RegisterInput, Settings };
 export type { EventView } from './views';
 export type { RenderedMessage, UploadedEvidence };
+export type { CsiInput, CsiList, CsiQuery, CsiView, GrowthZoneInput, GrowthZoneList, GrowthZoneQuery, GrowthZoneView };
+export type { ManagerSummaryView, ZoneEventView, ZoneSummary, ZoneSummaryQuery };
 
 /** A change names the version of the case it was made on; the server refuses a stale one. */
 interface Versioned {
@@ -31,6 +36,8 @@ export type TransitionRequest = TransitionInput & Versioned;
 /** Changing a case's fields (case-input.ts), at a version. */
 export type EditRequest = CaseEdit & Versioned;
 export type FirstResponseRequest = Versioned;
+/** Moving a zone of growth: the step and what it needs (growth-zones.ts), at a version. */
+export type MoveGrowthZoneRequest = GrowthZoneStep & Versioned;
 
 /**
  * One entry per function. Property syntax, not method syntax: TypeScript checks a method's
@@ -48,6 +55,14 @@ export interface SidebarApi {
   apiRecordFirstResponse: (id: string, body: FirstResponseRequest) => CaseView;
   apiRenderTemplate: (id: string, key: string) => RenderedMessage;
   apiUploadEvidence: (upload: EvidenceUpload) => UploadedEvidence;
+  // Zones of growth and CSI (docs/product.md, Zones of growth and CSI).
+  apiLogGrowthZone: (input: GrowthZoneInput) => GrowthZoneView;
+  apiMoveGrowthZone: (id: string, body: MoveGrowthZoneRequest) => GrowthZoneView;
+  apiLogCsi: (input: CsiInput) => CsiView;
+  apiListGrowthZones: (query: GrowthZoneQuery) => GrowthZoneList;
+  apiGetGrowthZone: (id: string) => GrowthZoneView & { events: ZoneEventView[] };
+  apiListCsi: (query: CsiQuery) => CsiList;
+  apiZoneSummary: (query: ZoneSummaryQuery) => ZoneSummary;
 }
 
 export type ApiName = keyof SidebarApi;

@@ -6,7 +6,8 @@
  */
 import { isDomainError, ServerRefusal, type DomainError, type Problem } from '../domain/errors';
 import { tServer } from '../domain/i18n/server';
-import { isMessageKey, t, type Lang } from '../domain/i18n';
+import { isMessageKey, t, type Lang, type MessageKey } from '../domain/i18n';
+import { isZoneMessageKey, tZone } from '../domain/i18n/zones';
 
 /** Status and role codes among a message's details are shown as the person's words for them. */
 function localizeParams(params: Problem['params'], lang: Lang): Problem['params'] {
@@ -18,6 +19,8 @@ function localizeParams(params: Problem['params'], lang: Lang): Problem['params'
     if ((name === 'from' || name === 'to' || name === 'status') && isMessageKey(statusKey))
       out[name] = t(lang, statusKey);
     else if (name === 'role' && isMessageKey(roleKey)) out[name] = t(lang, roleKey);
+    else if (['zoneFrom', 'zoneTo', 'zoneStatus'].includes(name) && isMessageKey(`zoneStatus.${value}`))
+      out[name] = t(lang, `zoneStatus.${value}` as MessageKey);
     else out[name] = value;
   }
   return out;
@@ -26,8 +29,10 @@ function localizeParams(params: Problem['params'], lang: Lang): Problem['params'
 export function describeProblems(error: DomainError, lang: Lang): string {
   return error.problems
     .map((p) => {
-      const text = t(lang, p.key, localizeParams(p.params, lang));
-      if (!p.field) return text;
+      const params = localizeParams(p.params, lang);
+      const text = isZoneMessageKey(p.key) ? tZone(lang, p.key, params) : t(lang, p.key, params);
+      // A zone of growth's refusals are whole sentences: the field is for the sidebar to mark.
+      if (!p.field || p.key.startsWith('zone.')) return text;
       const fieldKey = `field.${p.field}`;
       return `${isMessageKey(fieldKey) ? t(lang, fieldKey) : p.field}: ${text}`;
     })

@@ -18,3 +18,12 @@ export {
 } from './api';
 export { apiUploadEvidence } from './evidence';
 export { refreshDashboard } from './dashboard';
+export {
+  apiLogGrowthZone,
+  apiMoveGrowthZone,
+  apiLogCsi,
+  apiListGrowthZones,
+  apiGetGrowthZone,
+  apiListCsi,
+  apiZoneSummary,
+} from './zones-api';

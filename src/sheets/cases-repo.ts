@@ -9,7 +9,7 @@ import { caseToCells, isDateValue, rowToCase, type CellProblem } from './case-ro
 import { toCell, type CellWrite, type Table } from './table';
 import { MAX_CELL_TEXT } from '../domain/limits';
 import type { SlaState } from '../domain/sla';
-import type { CaseEvent, EventType } from '../domain/events';
+import { NON_CASE_EVENTS, type CaseEvent, type EventType } from '../domain/events';
 
 export interface CaseRecord {
   value: Case;
@@ -168,7 +168,7 @@ export function replayCases(table: Table): Map<string, Case> {
   const cases = new Map<string, Partial<Case>>();
   for (const raw of table.readAll()) {
     const event = rowToEvent(table, raw);
-    if (!event?.changes) continue;
+    if (!event?.changes || NON_CASE_EVENTS.includes(event.type)) continue;
     cases.set(event.caseId, { ...cases.get(event.caseId), ...event.changes });
   }
   return new Map([...cases].filter((entry): entry is [string, Case] => typeof entry[1].id === 'string'));

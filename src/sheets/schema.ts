@@ -9,7 +9,18 @@ import type { Lang } from '../domain/i18n';
 export type ColumnType = 'text' | 'longtext' | 'date' | 'number' | 'bool' | 'status' | 'list' | 'email';
 
 /** Which Settings list feeds a column's dropdown. */
-export type ListSource = 'status' | 'criticality' | 'department' | 'channel' | 'kind' | 'source' | 'rootCause';
+export type ListSource =
+  | 'status'
+  | 'criticality'
+  | 'department'
+  | 'channel'
+  | 'kind'
+  | 'source'
+  | 'rootCause'
+  // The zones of growth's and CSI's own choices (docs/product.md, Zones of growth and CSI).
+  | 'zoneSource'
+  | 'zoneCategory'
+  | 'csiRole';
 
 export interface ColumnDef {
   key: string;
@@ -31,7 +42,7 @@ export interface TabDef {
   protectedTab?: boolean;
 }
 
-export type TabKey = 'cases' | 'events' | 'settings' | 'zones' | 'csi' | 'orders' | 'dashboard';
+export type TabKey = 'cases' | 'events' | 'settings' | 'zones' | 'csi' | 'orders' | 'dashboard' | 'zoneSummary';
 
 const col = (
   key: string,
@@ -152,38 +163,60 @@ export const EVENTS: TabDef = {
 
 export const SETTINGS_TAB: TabDef = { key: 'settings', ru: 'Настройки', en: 'Settings', columns: [] };
 
+/**
+ * One row per zone of growth (docs/product.md, Zones of growth and CSI). What a person logged
+ * (manager, team, team leader, source, category, standard, link, what happened) may be edited
+ * by hand; the status and what the steps record are Arbiter's, put back when edited.
+ */
 export const ZONES: TabDef = {
   key: 'zones',
   ru: 'Зоны роста',
   en: 'Zones of growth',
   columns: [
-    col('id', 'Номер', 'ID', 'text', { system: true }),
-    col('status', 'Статус', 'Status', 'text'),
-    col('manager', 'Менеджер', 'Manager', 'text'),
-    col('team', 'Команда', 'Team', 'text'),
-    col('teamLeader', 'Руководитель команды', 'Team leader', 'email'),
-    col('source', 'Источник', 'Source', 'text'),
-    col('category', 'Категория', 'Category', 'text'),
-    col('standard', 'Нарушенный стандарт', 'Standard broken', 'longtext'),
-    col('link', 'Ссылка', 'Link', 'text'),
+    col('id', 'Номер', 'ID', 'text', { system: true, width: 130 }),
+    col('status', 'Статус', 'Status', 'status', { system: true, width: 150 }),
     col('loggedAt', 'Зафиксировано', 'Logged', 'date', { system: true }),
-    col('recheckAt', 'Перепроверка', 'Recheck', 'date'),
-    col('version', 'Версия', 'Version', 'number', { system: true }),
+    col('manager', 'Менеджер', 'Manager', 'text', { width: 150 }),
+    col('team', 'Команда', 'Team', 'text', { width: 120 }),
+    col('teamLeaderEmail', 'Руководитель команды', 'Team leader', 'email', { width: 180 }),
+    col('source', 'Источник', 'Source', 'list', { list: 'zoneSource', width: 130 }),
+    col('category', 'Категория', 'Category', 'list', { list: 'zoneCategory', width: 160 }),
+    col('standard', 'Нарушенный стандарт', 'Standard broken', 'longtext', { width: 200 }),
+    col('link', 'Ссылка', 'Link', 'text', { width: 160 }),
+    col('description', 'Что произошло', 'What happened', 'longtext', { width: 260 }),
+    col('briefingAt', 'Брифинг назначен на', 'Briefing on', 'date', { system: true }),
+    col('briefingHeldAt', 'Брифинг проведён', 'Briefing held', 'date', { system: true }),
+    col('processAnswer', 'Ответ руководителя', "Team leader's answer", 'longtext', { system: true, width: 240 }),
+    col('recheckAt', 'Перепроверка', 'Recheck', 'date', { system: true }),
+    col('appealedFrom', 'Обжаловано из статуса', 'Appealed from', 'text', { system: true }),
+    col('appealReason', 'Причина апелляции', 'Appeal reason', 'longtext', { system: true, width: 200 }),
+    col('decisionReason', 'Решение по апелляции', 'Appeal decision', 'longtext', { system: true, width: 200 }),
+    col('closedAt', 'Закрыто', 'Closed', 'date', { system: true }),
+    col('loggedBy', 'Кто зафиксировал', 'Logged by', 'email', { system: true, width: 160 }),
+    col('updatedAt', 'Изменено', 'Updated', 'date', { system: true }),
+    col('updatedBy', 'Кто изменил', 'Updated by', 'email', { system: true, width: 160 }),
+    col('version', 'Версия', 'Version', 'number', { system: true, width: 60 }),
   ],
 };
 
+/** One row per negative client comment about a manager (docs/product.md, Zones of growth and CSI). */
 export const CSI: TabDef = {
   key: 'csi',
   ru: 'CSI',
   en: 'CSI',
   columns: [
+    col('id', 'Номер', 'ID', 'text', { system: true, width: 130 }),
     col('at', 'Дата', 'Date', 'date'),
-    col('manager', 'Менеджер', 'Manager', 'text'),
-    col('team', 'Команда', 'Team', 'text'),
+    col('manager', 'Менеджер', 'Manager', 'text', { width: 150 }),
+    col('role', 'Роль менеджера', "Manager's role", 'list', { list: 'csiRole', width: 160 }),
+    col('team', 'Команда', 'Team', 'text', { width: 120 }),
     col('client', 'Клиент', 'Client', 'text'),
     col('orderNo', 'Заказ', 'Order', 'text'),
-    col('comment', 'Комментарий клиента', 'Client comment', 'longtext'),
-    col('score', 'Оценка', 'Score', 'number'),
+    col('caseId', 'Кейс', 'Case', 'text', { width: 130 }),
+    col('comment', 'Комментарий клиента', 'Client comment', 'longtext', { width: 280 }),
+    col('score', 'Оценка', 'Score', 'number', { width: 60 }),
+    col('loggedAt', 'Зафиксировано', 'Logged', 'date', { system: true }),
+    col('loggedBy', 'Кто зафиксировал', 'Logged by', 'email', { system: true, width: 160 }),
   ],
 };
 
@@ -196,7 +229,15 @@ export const ORDERS: TabDef = {
 
 export const DASHBOARD: TabDef = { key: 'dashboard', ru: 'Дашборд', en: 'Dashboard', columns: [] };
 
-export const TABS: readonly TabDef[] = [CASES, EVENTS, SETTINGS_TAB, ZONES, CSI, ORDERS, DASHBOARD];
+/** Generated from the Zones of growth and CSI tabs (sheets/zone-summary-tab.ts): values only. */
+export const ZONE_SUMMARY: TabDef = {
+  key: 'zoneSummary',
+  ru: 'Зоны роста — сводка',
+  en: 'Zones of growth — summary',
+  columns: [],
+};
+
+export const TABS: readonly TabDef[] = [CASES, EVENTS, SETTINGS_TAB, ZONES, CSI, ORDERS, DASHBOARD, ZONE_SUMMARY];
 
 export function tabName(tab: TabDef, lang: Lang): string {
   return tab[lang];

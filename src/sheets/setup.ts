@@ -7,11 +7,24 @@
  */
 import { languageOfLocale, t, type Lang } from '../domain/i18n';
 import { CRITICALITIES, STATUSES } from '../domain/model';
+import { CSI_ROLES, ZONE_CATEGORIES, ZONE_SOURCES } from '../domain/growth-zones';
 import { defaultSettings, normalizeEmail, type Settings } from '../domain/settings';
 import { setDocumentProperty } from '../services/properties';
 import { columnLetter } from './a1';
 import { parseStatus, statusLabel } from './case-row';
-import { CASES, EVENTS, ORDERS, SETTINGS_TAB, TABS, type ColumnDef, type ListSource, type TabDef } from './schema';
+import {
+  CASES,
+  CSI,
+  EVENTS,
+  ORDERS,
+  SETTINGS_TAB,
+  TABS,
+  ZONES,
+  type ColumnDef,
+  type ListSource,
+  type TabDef,
+} from './schema';
+import { formatZoneTabs } from './zones-setup';
 import { parseSettingsRows, settingsToRows, SETTINGS_WIDTH } from './settings-tab';
 import { Table, toCell } from './table';
 import { describeDate, findSheet, LANG_PROPERTY } from './workbook';
@@ -88,6 +101,16 @@ export function setupWorkbook(
   protectWholeTab(sheets.get(EVENTS) as Sheet, EVENTS, lang);
   if (settings) protectSettings(settingsSheet, settings, runner);
   guardOrders(sheets.get(ORDERS) as Sheet, lang);
+  // Zones of growth and CSI: their checks, labels and filter; their system columns as Cases'.
+  formatZoneTabs(
+    sheets.get(ZONES) as Sheet,
+    sheets.get(CSI) as Sheet,
+    lang,
+    settings ?? defaultSettings(lang, timeZone),
+    listValues,
+  );
+  protectSystemColumns(sheets.get(ZONES) as Sheet, ZONES, lang);
+  protectSystemColumns(sheets.get(CSI) as Sheet, CSI, lang);
   return report;
 }
 
@@ -296,6 +319,12 @@ export function listValues(source: ListSource, settings: Settings, lang: Lang): 
       return settings.sources;
     case 'rootCause':
       return settings.rootCauses;
+    case 'zoneSource':
+      return ZONE_SOURCES.map((code) => t(lang, `zoneSource.${code}`));
+    case 'zoneCategory':
+      return ZONE_CATEGORIES.map((code) => t(lang, `zoneCategory.${code}`));
+    case 'csiRole':
+      return CSI_ROLES.map((code) => t(lang, `csiRole.${code}`));
   }
 }
 

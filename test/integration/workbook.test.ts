@@ -4,7 +4,7 @@ import { newEmulator } from '../support/emulator';
 import { failure } from '../support/failure';
 import { AGENT, LEAD, MONDAY_10, asPerson, registrationInput, setUpWorkbook } from '../support/workbook';
 
-const RU_TABS = ['Кейсы', 'События', 'Настройки', 'Зоны роста', 'CSI', 'Заказы', 'Дашборд'];
+const RU_TABS = ['Кейсы', 'События', 'Настройки', 'Зоны роста', 'CSI', 'Заказы', 'Дашборд', 'Зоны роста — сводка'];
 
 describe('setupWorkbook', () => {
   test('creates every tab in the workbook language, makes the runner a lead and installs the edit trigger', () => {

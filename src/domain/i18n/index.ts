@@ -4,10 +4,15 @@
  */
 import { en } from './en';
 import { ru } from './ru';
+import type { ZoneMessageKey } from './zones';
 
 export type Lang = 'ru' | 'en';
-export type MessageKey = keyof typeof ru;
-export type Catalog = Record<MessageKey, string>;
+/**
+ * A message a DomainError may name: the catalogs' keys, and the zones of growth's server-only
+ * refusals (zones.ts, rendered by the server's error text; the sidebar never bundles them).
+ */
+export type MessageKey = keyof typeof ru | ZoneMessageKey;
+export type Catalog = Record<keyof typeof ru, string>;
 
 const CATALOGS: Record<Lang, Catalog> = { ru, en };
 
@@ -30,7 +35,7 @@ export function languageOfLocale(locale: string | null | undefined): Lang {
 
 /** The message in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return interpolate(CATALOGS[lang][key] ?? key, params);
+  return interpolate((CATALOGS[lang] as Record<string, string>)[key] ?? key, params);
 }
 
 /** `text` with its `{name}` placeholders filled from `params`; unknown ones stay as they are. */
@@ -41,6 +46,6 @@ export function interpolate(text: string, params: Record<string, string | number
 }
 
 /** For keys built at run time (e.g. `field.${name}`): is there such a message? */
-export function isMessageKey(key: string): key is MessageKey {
+export function isMessageKey(key: string): key is keyof typeof ru {
   return Object.prototype.hasOwnProperty.call(CATALOGS.ru, key);
 }

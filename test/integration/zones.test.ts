@@ -1,0 +1,355 @@
+/**
+ * Zones of growth and CSI through the built bundle (docs/product.md, Zones of growth and CSI): an
+ * entry logged and moved through its lifecycle with every guard and role, refused steps that
+ * write nothing, a stale version, an accepted appeal leaving the counts, CSI comments, the list's
+ * filters, both languages, and round trips that do not grow with the tab.
+ */
+import type { Emulator } from '../../emulator/runtime';
+import type { CsiList, CsiView, GrowthZoneList, GrowthZoneView, ZoneSummary } from '../../src/server/contract';
+import { failure } from '../support/failure';
+import { AGENT, LEAD, OWNER, VIEWER, asPerson, msk, setUpWorkbook } from '../support/workbook';
+
+const TL = 'tl@example.com';
+const TL2 = 'tl2@example.com';
+const DAY = 86_400_000;
+
+type Run = <T>(fn: string, args?: unknown[], user?: string) => T;
+
+function withLeaders(options: { locale?: string } = {}): { emulator: Emulator; run: Run } {
+  const emulator = setUpWorkbook(options);
+  const run: Run = <T>(fn: string, args: unknown[] = [], user = AGENT) => emulator.scriptRun<T>(fn, args, { user });
+  const settings = run<{ team: unknown[] }>('apiGetSettings', [], LEAD);
+  settings.team.push(
+    { email: TL, name: 'Тимур Лидер', role: 'team_leader', team: 'Продажи-1' },
+    { email: TL2, name: 'Лена Лидер', role: 'team_leader', team: 'Продажи-2' },
+  );
+  run('apiSaveSettings', [settings], LEAD);
+  return { emulator, run };
+}
+
+function zoneInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    manager: 'Иван Петров',
+    team: 'Продажи-1',
+    teamLeaderEmail: TL,
+    source: 'online_meeting',
+    category: 'communication',
+    standard: 'Приветствие и представление',
+    link: 'https://meet.example.com/rec/1',
+    description: 'Не представился клиенту, не уточнил потребность',
+    ...overrides,
+  };
+}
+
+function csiInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    at: '2026-11-20T12:00:00+03:00',
+    manager: 'Иван Петров',
+    role: 'sales',
+    team: 'Продажи-1',
+    comment: 'Менеджер не перезвонил',
+    score: 2,
+    orderNo: 'K-1042',
+    ...overrides,
+  };
+}
+
+/** The Zones of growth tab and the Events tab as a person sees them. */
+function snapshot(emulator: Emulator): string {
+  return asPerson(emulator, (ss) =>
+    JSON.stringify([
+      ss.getSheetByName('Зоны роста')?.getDataRange().getValues(),
+      ss.getSheetByName('События')?.getDataRange().getValues(),
+    ]),
+  );
+}
+
+function zoneRows(emulator: Emulator): unknown[][] {
+  return asPerson(emulator, (ss) => ss.getSheetByName('Зоны роста')?.getDataRange().getValues() ?? []);
+}
+
+describe('zones of growth through the built bundle', () => {
+  test('a communication error: logged → briefing scheduled → held → recheck due a month later → passed', () => {
+    const { emulator, run } = withLeaders();
+    let z = run<GrowthZoneView>('apiLogGrowthZone', [zoneInput()]);
+    expect(z).toMatchObject({
+      id: 'GZ-2026-00001',
+      version: 1,
+      status: 'logged',
+      loggedBy: AGENT,
+      loggedAt: msk('2026-11-23T10:00:00'),
+      counts: true,
+      recheckDue: false,
+    });
+    expect(z.transitions).toEqual(['briefing_scheduled']);
+
+    // The team leader schedules and holds the briefing.
+    z = run<GrowthZoneView>(
+      'apiMoveGrowthZone',
+      [z.id, { to: 'briefing_scheduled', version: 1, date: '2026-11-25T15:00:00+03:00' }],
+      TL,
+    );
+    expect(z).toMatchObject({ status: 'briefing_scheduled', version: 2, briefingAt: msk('2026-11-25T15:00:00') });
+    emulator.advanceClock(2 * DAY + 5 * 3_600_000);
+    z = run<GrowthZoneView>('apiMoveGrowthZone', [z.id, { to: 'briefing_held', version: 2, note: 'обсудили' }], TL);
+    expect(z).toMatchObject({
+      status: 'briefing_held',
+      version: 3,
+      briefingHeldAt: msk('2026-11-25T15:00:00'),
+      recheckAt: msk('2026-12-25T15:00:00'),
+    });
+    // Before the month is over, the result cannot be recorded.
+    expect(failure(() => run('apiMoveGrowthZone', [z.id, { to: 'passed', version: 3 }]))).toMatch(
+      /^\[guard\] Перепроверка — с 2026-12-25/,
+    );
+    emulator.advanceClock(31 * DAY);
+    const got = run<GrowthZoneView & { events: unknown[] }>('apiGetGrowthZone', [z.id]);
+    expect(got.recheckDue).toBe(true);
+    expect(got.transitions).toEqual(['passed', 'repeated']);
+    z = run<GrowthZoneView>('apiMoveGrowthZone', [z.id, { to: 'passed', version: 3 }]);
+    expect(z).toMatchObject({ status: 'passed', version: 4, transitions: [] });
+    expect(z.closedAt).not.toBeNull();
+    const events = run<GrowthZoneView & { events: Array<{ type: string; from: string; to: string }> }>(
+      'apiGetGrowthZone',
+      [z.id],
+    ).events;
+    expect(events.map((e) => [e.type, e.from, e.to])).toEqual([
+      ['zone', '', 'logged'],
+      ['zone', 'logged', 'briefing_scheduled'],
+      ['zone', 'briefing_scheduled', 'briefing_held'],
+      ['zone', 'briefing_held', 'passed'],
+    ]);
+    // A finished entry moves no more.
+    expect(failure(() => run('apiMoveGrowthZone', [z.id, { to: 'appealed', version: 4, reason: 'x' }], LEAD))).toMatch(
+      /^\[guard\] Запись GZ-2026-00001 завершена \(«Перепроверка пройдена»\)/,
+    );
+    // The row holds labels in the workbook's language, and the version.
+    const rows = zoneRows(emulator);
+    const header = rows[0] as string[];
+    const row = rows[1] as unknown[];
+    expect(row[header.indexOf('Статус')]).toBe('Перепроверка пройдена');
+    expect(row[header.indexOf('Категория')]).toBe('Ошибка в коммуникации');
+    expect(row[header.indexOf('Версия')]).toBe(4);
+  });
+
+  test('a process error needs the team leader’s answer; refused steps write nothing', () => {
+    const { emulator, run } = withLeaders();
+    const z = run<GrowthZoneView>('apiLogGrowthZone', [zoneInput({ category: 'process', source: 'request' })]);
+    // An agent may not give a process error's answer; nor may another team's leader.
+    expect(z.transitions).toEqual(['briefing_scheduled']);
+    const before = snapshot(emulator);
+    expect(failure(() => run('apiMoveGrowthZone', [z.id, { to: 'briefing_held', version: 1 }], TL))).toBe(
+      '[guard processAnswer] По ошибке в процессе нужен ответ руководителя команды: в каком процессе ошибка и что меняется.',
+    );
+    expect(
+      failure(() => run('apiMoveGrowthZone', [z.id, { to: 'briefing_held', version: 1, processAnswer: 'x' }], TL2)),
+    ).toBe('[forbidden] Это может руководитель команды этой записи (tl@example.com) или руководитель КС.');
+    expect(
+      failure(() => run('apiMoveGrowthZone', [z.id, { to: 'briefing_held', version: 1, processAnswer: 'x' }], AGENT)),
+    ).toMatch(/^\[forbidden\] Роль «Специалист КС» не может переводить запись в «Брифинг проведён»/);
+    expect(failure(() => run('apiMoveGrowthZone', [z.id, { to: 'recheck_due', version: 1 }], LEAD))).toMatch(
+      /^\[guard\] Статус «Пора перепроверить» запись получает сама/,
+    );
+    expect(failure(() => run('apiMoveGrowthZone', [z.id, { to: 'passed', version: 1 }], LEAD))).toBe(
+      '[guard] Запись нельзя перевести из «Зафиксировано» в «Перепроверка пройдена».',
+    );
+    expect(failure(() => run('apiMoveGrowthZone', [z.id, { to: 'briefing_scheduled', version: 1 }], TL))).toBe(
+      '[guard date] Чтобы назначить брифинг, укажите его дату.',
+    );
+    for (const user of [VIEWER, OWNER]) {
+      expect(
+        failure(() =>
+          run('apiMoveGrowthZone', [z.id, { to: 'briefing_scheduled', version: 1, date: '2026-11-25' }], user),
+        ),
+      ).toMatch(/^\[forbidden\]/);
+    }
+    expect(snapshot(emulator)).toBe(before);
+
+    const held = run<GrowthZoneView>(
+      'apiMoveGrowthZone',
+      [z.id, { to: 'briefing_held', version: 1, processAnswer: 'Выпуск ЭЦП: меняем инструкцию для клиента' }],
+      TL,
+    );
+    expect(held).toMatchObject({ status: 'briefing_held', processAnswer: 'Выпуск ЭЦП: меняем инструкцию для клиента' });
+  });
+
+  test('a stale version is a conflict and writes nothing', () => {
+    const { emulator, run } = withLeaders();
+    const z = run<GrowthZoneView>('apiLogGrowthZone', [zoneInput()]);
+    run('apiMoveGrowthZone', [z.id, { to: 'briefing_scheduled', version: 1, date: '2026-11-25' }]);
+    const before = snapshot(emulator);
+    expect(
+      failure(() => run('apiMoveGrowthZone', [z.id, { to: 'briefing_scheduled', version: 1, date: '2026-11-26' }])),
+    ).toMatch(/^\[conflict\] Запись GZ-2026-00001 уже изменили \(версия 2, у вас была 1\)/);
+    expect(snapshot(emulator)).toBe(before);
+  });
+
+  test('appeal: the team leader appeals, only a CS lead decides; accepted leaves the counts, rejected goes on', () => {
+    const { run } = withLeaders();
+    const a = run<GrowthZoneView>('apiLogGrowthZone', [zoneInput()]);
+    const b = run<GrowthZoneView>('apiLogGrowthZone', [zoneInput({ manager: 'Пётр Сидоров' })]);
+    const summary = () => run<ZoneSummary>('apiZoneSummary', [{}], LEAD);
+    expect(summary().rows).toEqual([
+      { team: 'Продажи-1', manager: 'Иван Петров', logged: 1, repeats: 0, open: 1, csi: 0 },
+      { team: 'Продажи-1', manager: 'Пётр Сидоров', logged: 1, repeats: 0, open: 1, csi: 0 },
+    ]);
+    expect(failure(() => run('apiMoveGrowthZone', [a.id, { to: 'appealed', version: 1 }], TL))).toBe(
+      '[guard reason] Чтобы обжаловать запись, укажите причину.',
+    );
+    expect(failure(() => run('apiMoveGrowthZone', [a.id, { to: 'appealed', version: 1, reason: 'x' }], AGENT))).toMatch(
+      /^\[forbidden\]/,
+    );
+    let appealed = run<GrowthZoneView>(
+      'apiMoveGrowthZone',
+      [a.id, { to: 'appealed', version: 1, reason: 'На записи другой менеджер' }],
+      TL,
+    );
+    expect(appealed).toMatchObject({ status: 'appealed', appealedFrom: 'logged', counts: true, transitions: [] });
+    expect(failure(() => run('apiMoveGrowthZone', [a.id, { to: 'accepted', version: 2, reason: 'верно' }], TL))).toBe(
+      '[forbidden] Принять или отклонить апелляцию может только руководитель КС.',
+    );
+    expect(failure(() => run('apiMoveGrowthZone', [a.id, { to: 'accepted', version: 2 }], LEAD))).toBe(
+      '[guard reason] Чтобы принять или отклонить апелляцию, укажите причину решения.',
+    );
+    appealed = run<GrowthZoneView>(
+      'apiMoveGrowthZone',
+      [a.id, { to: 'accepted', version: 2, reason: 'Подтвердили: другой менеджер' }],
+      LEAD,
+    );
+    expect(appealed).toMatchObject({
+      status: 'accepted',
+      counts: false,
+      decisionReason: 'Подтвердили: другой менеджер',
+    });
+    expect(summary().rows).toEqual([
+      { team: 'Продажи-1', manager: 'Пётр Сидоров', logged: 1, repeats: 0, open: 1, csi: 0 },
+    ]);
+
+    run('apiMoveGrowthZone', [b.id, { to: 'appealed', version: 1, reason: 'не согласны' }], LEAD);
+    const rejected = run<GrowthZoneView>(
+      'apiMoveGrowthZone',
+      [b.id, { to: 'rejected', version: 2, reason: 'Ошибка видна на записи' }],
+      LEAD,
+    );
+    expect(rejected).toMatchObject({ status: 'rejected', appealedFrom: 'logged', counts: true });
+    // It goes on from where it was appealed, and cannot be appealed twice.
+    expect(rejected.transitions).toEqual(['briefing_scheduled']);
+  });
+
+  test('CSI comments: logged, validated, listed and counted in the summary', () => {
+    const { run } = withLeaders();
+    const c = run<CsiView>('apiLogCsi', [csiInput()]);
+    expect(c).toMatchObject({ id: 'CSI-2026-00001', at: msk('2026-11-20T12:00:00'), loggedBy: AGENT, score: 2 });
+    run('apiLogCsi', [csiInput({ manager: 'Анна Смирнова', team: 'Продажи-2', role: 'showroom', score: 1 })]);
+    // Last month's comment is listed but not counted in this month.
+    run('apiLogCsi', [csiInput({ at: '2026-10-30' })]);
+    expect(failure(() => run('apiLogCsi', [csiInput({ at: '2026-11-30', score: 9, role: 'boss', comment: '' })]))).toBe(
+      '[validation at role comment score] Дата: Дата не может быть в будущем. ' +
+        'Роль: «boss» — нет такого варианта; возможные: sales, showroom. ' +
+        'Комментарий клиента: Обязательное поле. Оценка: Оценка — целое число от 1 до 5.',
+    );
+    expect(failure(() => run('apiLogCsi', [csiInput()], VIEWER))).toMatch(/^\[forbidden\]/);
+    const list = run<CsiList>('apiListCsi', [{ team: 'Продажи-1' }], TL);
+    expect(list.total).toBe(2);
+    expect(list.items.map((i) => i.at)).toEqual([msk('2026-11-20T12:00:00'), msk('2026-10-30T00:00:00')]);
+    expect(run<CsiList>('apiListCsi', [{ text: 'смирнова' }]).total).toBe(1);
+    expect(run<ZoneSummary>('apiZoneSummary', [{}], LEAD)).toEqual({
+      month: '2026-11',
+      rows: [
+        { team: 'Продажи-1', manager: 'Иван Петров', logged: 0, repeats: 0, open: 0, csi: 1 },
+        { team: 'Продажи-2', manager: 'Анна Смирнова', logged: 0, repeats: 0, open: 0, csi: 1 },
+      ],
+    });
+    // A team leader's summary is their own team's.
+    expect(run<ZoneSummary>('apiZoneSummary', [{}], TL2).rows.map((r) => r.manager)).toEqual(['Анна Смирнова']);
+  });
+
+  test('the list: filters, text search, a team leader’s team first', () => {
+    const { run } = withLeaders();
+    run('apiLogGrowthZone', [zoneInput()]);
+    run('apiLogGrowthZone', [zoneInput({ manager: 'Анна Смирнова', team: 'Продажи-2', teamLeaderEmail: TL2 })]);
+    const third = run<GrowthZoneView>('apiLogGrowthZone', [zoneInput({ standard: 'Навигация по сайту' })]);
+    run('apiMoveGrowthZone', [third.id, { to: 'appealed', version: 1, reason: 'x' }], LEAD);
+    run('apiMoveGrowthZone', [third.id, { to: 'accepted', version: 2, reason: 'y' }], LEAD);
+
+    const forTl2 = run<GrowthZoneList>('apiListGrowthZones', [{}], TL2);
+    expect(forTl2).toMatchObject({ total: 3, teams: ['Продажи-1', 'Продажи-2'], myTeam: 'Продажи-2' });
+    expect(forTl2.items[0]?.team).toBe('Продажи-2');
+    expect(run<GrowthZoneList>('apiListGrowthZones', [{ open: true }]).total).toBe(2);
+    expect(run<GrowthZoneList>('apiListGrowthZones', [{ status: 'accepted' }]).items.map((i) => i.id)).toEqual([
+      third.id,
+    ]);
+    expect(run<GrowthZoneList>('apiListGrowthZones', [{ team: 'продажи-1' }]).total).toBe(2);
+    expect(run<GrowthZoneList>('apiListGrowthZones', [{ text: 'навигация' }]).total).toBe(1);
+    expect(run<GrowthZoneList>('apiListGrowthZones', [{ limit: 1, offset: 1 }]).items).toHaveLength(1);
+    expect(failure(() => run('apiListGrowthZones', [{ status: 'nope' }]))).toMatch(/^\[validation\]/);
+    expect(run<GrowthZoneList>('apiListGrowthZones', [{}], VIEWER).items.every((i) => i.transitions.length === 0)).toBe(
+      true,
+    );
+  });
+
+  test('logging validates every field at once; viewers, owners and team leaders do not log', () => {
+    const { emulator, run } = withLeaders();
+    const before = snapshot(emulator);
+    expect(
+      failure(() =>
+        run('apiLogGrowthZone', [
+          zoneInput({
+            manager: ' ',
+            teamLeaderEmail: 'not-an-email',
+            source: 'call',
+            link: 'meet/1',
+            description: 'x'.repeat(5001),
+          }),
+        ]),
+      ),
+    ).toBe(
+      '[validation manager teamLeaderEmail source link description] Менеджер: Обязательное поле. ' +
+        'Email руководителя команды: «not-an-email» — не email. ' +
+        'Источник: «call» — нет такого варианта; возможные: online_meeting, outbound_call, request. ' +
+        'Ссылка: «meet/1» — не ссылка (нужен адрес, начинающийся с http:// или https://). ' +
+        'Что произошло: Не длиннее 5000 символов.',
+    );
+    for (const user of [VIEWER, OWNER, TL])
+      expect(failure(() => run('apiLogGrowthZone', [zoneInput()], user))).toMatch(/^\[forbidden\]/);
+    expect(snapshot(emulator)).toBe(before);
+  });
+
+  test('English workbook: messages and labels in English', () => {
+    const { emulator, run } = withLeaders({ locale: 'en_US' });
+    const z = run<GrowthZoneView>('apiLogGrowthZone', [zoneInput({ category: 'process' })]);
+    expect(failure(() => run('apiMoveGrowthZone', [z.id, { to: 'briefing_held', version: 1 }], LEAD))).toBe(
+      "[guard processAnswer] A process error needs the team leader's answer: which process failed and what is being changed.",
+    );
+    expect(failure(() => run('apiMoveGrowthZone', [z.id, { to: 'accepted', version: 1, reason: 'x' }], LEAD))).toBe(
+      '[guard] An entry cannot move from “Logged” to “Appeal accepted”.',
+    );
+    const rows = asPerson(emulator, (ss) => ss.getSheetByName('Zones of growth')?.getDataRange().getValues() ?? []);
+    const header = rows[0] as string[];
+    expect(rows[1]?.[header.indexOf('Category')]).toBe('Process error');
+    expect(rows[1]?.[header.indexOf('Status')]).toBe('Logged');
+  });
+
+  test('round trips per action do not grow with the tab', () => {
+    const { emulator, run } = withLeaders();
+    const cost = () => {
+      const log = emulator.run('apiLogGrowthZone', [zoneInput()], { user: AGENT });
+      const id = (log.value as GrowthZoneView).id;
+      const move = emulator.run(
+        'apiMoveGrowthZone',
+        [id, { to: 'briefing_scheduled', version: 1, date: '2026-11-25' }],
+        { user: AGENT },
+      );
+      const csi = emulator.run('apiLogCsi', [csiInput()], { user: AGENT });
+      expect([log.ok, move.ok, csi.ok]).toEqual([true, true, true]);
+      return [log.meter.roundTrips, move.meter.roundTrips, csi.meter.roundTrips];
+    };
+    const few = cost();
+    for (let i = 0; i < 40; i++) run('apiLogGrowthZone', [zoneInput({ manager: `М ${i}` })]);
+    const many = cost();
+    expect(many).toEqual(few);
+    // Logging reads nothing of the tab but its header; a move reads one row.
+    expect(few[0]).toBeLessThanOrEqual(14);
+    expect(few[1]).toBeLessThanOrEqual(14);
+  });
+});
