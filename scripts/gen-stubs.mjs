@@ -37,6 +37,7 @@ export const INTERFACES = [
   'Spreadsheet.EmbeddedChartBuilder',
   'Spreadsheet.ContainerInfo',
   'Spreadsheet.NamedRange',
+  'Spreadsheet.Filter',
   'Base.Ui',
   'Base.Menu',
   'Base.PromptResponse',

@@ -143,6 +143,8 @@ export interface SheetState {
   conditionalFormats: ConditionalFormatSpec[];
   protections: ProtectionSpec[];
   charts: ChartSpec[];
+  /** The basic filter's rectangle (Range.createFilter); absent or null when the sheet has none. */
+  filter?: GridRect | null;
 }
 
 export interface SpreadsheetState {

@@ -2158,6 +2158,27 @@ export class NamedRangeStub implements GoogleAppsScript.Spreadsheet.NamedRange {
   }
 }
 
+export class FilterStub implements GoogleAppsScript.Spreadsheet.Filter {
+  getColumnFilterCriteria(..._args: any[]): any {
+    return notModeled('Filter.getColumnFilterCriteria');
+  }
+  getRange(..._args: any[]): any {
+    return notModeled('Filter.getRange');
+  }
+  remove(..._args: any[]): any {
+    return notModeled('Filter.remove');
+  }
+  removeColumnFilterCriteria(..._args: any[]): any {
+    return notModeled('Filter.removeColumnFilterCriteria');
+  }
+  setColumnFilterCriteria(..._args: any[]): any {
+    return notModeled('Filter.setColumnFilterCriteria');
+  }
+  sort(..._args: any[]): any {
+    return notModeled('Filter.sort');
+  }
+}
+
 export class UiStub implements GoogleAppsScript.Base.Ui {
   alert(..._args: any[]): any {
     return notModeled('Ui.alert');

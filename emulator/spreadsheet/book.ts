@@ -614,6 +614,7 @@ export class Book implements FormulaHost {
       return rect ? [{ ...protection, rect, unprotected }] : [];
     });
     if (sheet.activeRange) sheet.activeRange = moveOn(sheet.activeRange);
+    if (sheet.filter) sheet.filter = moveOn(sheet.filter);
     const moveSheetRect = (rect: SheetRect): SheetRect | null => (rect.sheetId === sheet.id ? moveOn(rect) : rect);
     for (const other of this.state.sheets) {
       for (const area of other.validations) {

@@ -29,6 +29,7 @@ import type {
   ValidationSpec,
 } from '../core/spreadsheet-state';
 import { addProtection } from './protection';
+import { createFilter, filterOf } from './filter';
 import { containsCell, intersection, rectCells, rectColumns, rectRows } from './rect';
 import { FakeTextFinder } from './textfinder';
 import { FakeDataValidation } from './validation';
@@ -733,6 +734,17 @@ export class FakeRange extends RangeStub implements Range, LocatedRange {
     sheet.activeRange = { ...this.rect };
     this.context.state.activeSheetId = this.sheetId;
     return this;
+  }
+
+  override createFilter(): GoogleAppsScript.Spreadsheet.Filter {
+    this.context.call('Range.createFilter');
+    return createFilter(this.context, this.sheetId, this.rect);
+  }
+
+  /** "Returns the filter on the sheet this range belongs to, or null if there is no filter on the sheet." */
+  override getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
+    this.context.call('Range.getFilter');
+    return filterOf(this.context, this.sheetId);
   }
 
   override protect(): GoogleAppsScript.Spreadsheet.Protection {

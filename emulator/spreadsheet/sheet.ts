@@ -19,6 +19,7 @@ import { addDeveloperMetadata, FakeDeveloperMetadataFinder, findMetadata } from 
 import { DEFAULT_COLUMN_WIDTH, type SheetState } from '../core/spreadsheet-state';
 import { addProtection, FakeProtection } from './protection';
 import { checkCellLengths } from './input';
+import { filterOf } from './filter';
 import { rectOf } from './rect';
 import { FakeTextFinder } from './textfinder';
 import { normalizeColor } from './colors';
@@ -421,6 +422,12 @@ export class FakeSheet extends SheetStub implements Sheet {
     return existing
       ? new FakeProtection(this.context, this.sheetId, existing.id)
       : addProtection(this.context, this.sheetId, null);
+  }
+
+  /** "Returns the filter in this sheet, or null if there is no filter." */
+  override getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
+    this.state('getFilter');
+    return filterOf(this.context, this.sheetId);
   }
 
   override getProtections(type: unknown): GoogleAppsScript.Spreadsheet.Protection[] {

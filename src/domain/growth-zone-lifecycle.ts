@@ -241,8 +241,8 @@ function isTeamLeaderOf(zone: Pick<GrowthZone, 'teamLeaderEmail'>, actor: ZoneAc
 }
 
 /**
- * May `actor` take the step to `to` at all (docs/product.md, Zones of growth and CSI, who may do
- * what)? CS agents and leads log and move entries; the entry's own team leader schedules and
+ * May `actor` take the step to `to` at all?
+ * Who may do what (docs/product.md, Zones of growth and CSI): CS agents and leads log and move entries; the entry's own team leader schedules and
  * holds the briefing, gives a process error's answer and appeals; only a CS lead decides an
  * appeal; a process error's answer comes from its team leader or a CS lead.
  */

@@ -54,6 +54,7 @@ import {
 } from '../sheets/workbook';
 import { CASE_WORKERS, handleRequest, LEADS, READERS, type RequestContext } from './context';
 import { caseView, eventView, type CaseView } from './views';
+import { zoneLabels, type ZoneLabels } from './zone-views';
 
 export type { CaseView, EventView } from './views';
 export type { Settings } from '../domain/settings';
@@ -67,6 +68,8 @@ export interface Bootstrap {
     criticalities: Array<{ code: string; label: string }>;
     roles: Array<{ code: Role; label: string }>;
     transitions: Record<Status, readonly Status[]>;
+    /** Zones of growth and CSI: their labels in the workbook's language (zone-views.ts). */
+    zones: ZoneLabels;
   };
   settings: Settings;
   /** The case whose row is selected in the Cases tab, so the sidebar opens on it. */
@@ -87,6 +90,7 @@ export function apiBootstrap(): Bootstrap {
       criticalities: CRITICALITIES.map((code) => ({ code, label: t(ctx.lang, `criticality.${code}`) })),
       roles: ROLES.map((code) => ({ code, label: t(ctx.lang, `role.${code}`) })),
       transitions: TRANSITIONS,
+      zones: zoneLabels(ctx.lang),
     },
     settings: ctx.settings,
     selectedCaseId: selectedCaseId(ctx),

@@ -6,8 +6,8 @@
  */
 import { isDomainError, ServerRefusal, type DomainError, type Problem } from '../domain/errors';
 import { tServer } from '../domain/i18n/server';
-import { isMessageKey, t, type Lang, type MessageKey } from '../domain/i18n';
-import { isZoneMessageKey, tZone } from '../domain/i18n/zones';
+import { isMessageKey, t, type Lang } from '../domain/i18n';
+import { isZoneMessageKey, tZone, type ZoneMessageKey } from '../domain/i18n/zones';
 
 /** Status and role codes among a message's details are shown as the person's words for them. */
 function localizeParams(params: Problem['params'], lang: Lang): Problem['params'] {
@@ -19,8 +19,8 @@ function localizeParams(params: Problem['params'], lang: Lang): Problem['params'
     if ((name === 'from' || name === 'to' || name === 'status') && isMessageKey(statusKey))
       out[name] = t(lang, statusKey);
     else if (name === 'role' && isMessageKey(roleKey)) out[name] = t(lang, roleKey);
-    else if (['zoneFrom', 'zoneTo', 'zoneStatus'].includes(name) && isMessageKey(`zoneStatus.${value}`))
-      out[name] = t(lang, `zoneStatus.${value}` as MessageKey);
+    else if (['zoneFrom', 'zoneTo', 'zoneStatus'].includes(name) && isZoneMessageKey(`zoneStatus.${value}`))
+      out[name] = tZone(lang, `zoneStatus.${value}` as ZoneMessageKey);
     else out[name] = value;
   }
   return out;
@@ -34,7 +34,12 @@ export function describeProblems(error: DomainError, lang: Lang): string {
       // A zone of growth's refusals are whole sentences: the field is for the sidebar to mark.
       if (!p.field || p.key.startsWith('zone.')) return text;
       const fieldKey = `field.${p.field}`;
-      return `${isMessageKey(fieldKey) ? t(lang, fieldKey) : p.field}: ${text}`;
+      const label = isMessageKey(fieldKey)
+        ? t(lang, fieldKey)
+        : isZoneMessageKey(fieldKey)
+          ? tZone(lang, fieldKey)
+          : p.field;
+      return `${label}: ${text}`;
     })
     .join(' ');
 }

@@ -2,9 +2,28 @@
  * What the zones-of-growth API returns (docs/product.md, Zones of growth and CSI): plain data,
  * every date an ISO-8601 string, and what "now" and the caller make of an entry.
  */
-import { allowedZoneSteps, counts, effectiveStatus, type ZoneActor } from '../domain/growth-zone-lifecycle';
+import {
+  allowedZoneSteps,
+  counts,
+  effectiveStatus,
+  ZONE_TRANSITIONS,
+  type ZoneActor,
+} from '../domain/growth-zone-lifecycle';
 import type { ManagerSummary } from '../domain/growth-zone-summary';
-import type { CsiEntry, GrowthZone, ZoneStatus } from '../domain/growth-zones';
+import {
+  CSI_ROLES,
+  ZONE_CATEGORIES,
+  ZONE_SOURCES,
+  ZONE_STATUSES,
+  type CsiEntry,
+  type CsiRole,
+  type GrowthZone,
+  type ZoneCategory,
+  type ZoneSource,
+  type ZoneStatus,
+} from '../domain/growth-zones';
+import { isMessageKey, t, type Lang } from '../domain/i18n';
+import { isZoneMessageKey, tZone } from '../domain/i18n/zones';
 import type { CaseEvent, EventType } from '../domain/events';
 import type { Iso } from './views';
 
@@ -76,5 +95,55 @@ export function zoneEventView(e: CaseEvent): ZoneEventView {
     to: e.to as ZoneStatus | '',
     note: e.note,
     version: e.version,
+  };
+}
+
+/**
+ * The zones of growth's words in the workbook's language, for the sidebar (apiBootstrap's
+ * `enums.zones`): its own catalogs leave them out to stay small (src/domain/i18n/zones.ts).
+ */
+export interface ZoneLabels {
+  statuses: Array<{ code: ZoneStatus; label: string }>;
+  sources: Array<{ code: ZoneSource; label: string }>;
+  categories: Array<{ code: ZoneCategory; label: string }>;
+  csiRoles: Array<{ code: CsiRole; label: string }>;
+  /** Form labels by field: manager, team, teamLeaderEmail, standard, link, description, date… */
+  fields: Record<string, string>;
+  /** The steps of the lifecycle (growth-zone-lifecycle.ts), guards and roles aside. */
+  transitions: Record<ZoneStatus, readonly ZoneStatus[]>;
+}
+
+const ZONE_FIELDS = [
+  'manager',
+  'team',
+  'teamLeaderEmail',
+  'source',
+  'category',
+  'standard',
+  'link',
+  'description',
+  'date',
+  'processAnswer',
+  'note',
+  'reason',
+  'at',
+  'role',
+  'comment',
+  'score',
+  'caseId',
+  'orderNo',
+  'client',
+] as const;
+
+export function zoneLabels(lang: Lang): ZoneLabels {
+  const label = (key: string): string =>
+    isZoneMessageKey(key) ? tZone(lang, key) : isMessageKey(key) ? t(lang, key) : key;
+  return {
+    statuses: ZONE_STATUSES.map((code) => ({ code, label: label(`zoneStatus.${code}`) })),
+    sources: ZONE_SOURCES.map((code) => ({ code, label: label(`zoneSource.${code}`) })),
+    categories: ZONE_CATEGORIES.map((code) => ({ code, label: label(`zoneCategory.${code}`) })),
+    csiRoles: CSI_ROLES.map((code) => ({ code, label: label(`csiRole.${code}`) })),
+    fields: Object.fromEntries(ZONE_FIELDS.map((field) => [field, label(`field.${field}`)])),
+    transitions: ZONE_TRANSITIONS,
   };
 }

@@ -25,6 +25,7 @@ import {
   type TabDef,
 } from './schema';
 import { formatZoneTabs } from './zones-setup';
+import { CSI_ROLE, ZONE_CATEGORY, ZONE_SOURCE } from './zones-tab';
 import { parseSettingsRows, settingsToRows, SETTINGS_WIDTH } from './settings-tab';
 import { Table, toCell } from './table';
 import { describeDate, findSheet, LANG_PROPERTY } from './workbook';
@@ -320,11 +321,11 @@ export function listValues(source: ListSource, settings: Settings, lang: Lang): 
     case 'rootCause':
       return settings.rootCauses;
     case 'zoneSource':
-      return ZONE_SOURCES.map((code) => t(lang, `zoneSource.${code}`));
+      return ZONE_SOURCES.map((code) => ZONE_SOURCE.label(code, lang));
     case 'zoneCategory':
-      return ZONE_CATEGORIES.map((code) => t(lang, `zoneCategory.${code}`));
+      return ZONE_CATEGORIES.map((code) => ZONE_CATEGORY.label(code, lang));
     case 'csiRole':
-      return CSI_ROLES.map((code) => t(lang, `csiRole.${code}`));
+      return CSI_ROLES.map((code) => CSI_ROLE.label(code, lang));
   }
 }
 

@@ -117,14 +117,20 @@ function relabel(table: Table, def: TabDef, lang: Lang): void {
 
 /**
  * A basic filter over the Zones table (docs/product.md, Zones of growth and CSI): each team leader
- * filters by the Team column from its header. Kept when it already covers the table's columns;
- * otherwise (none, or columns were added) made again over every row and column of the table.
+ * filters by the Team column from its header. Kept, with the criteria people chose, when it
+ * covers the table; otherwise (none, columns added, rows grown past it) made again over every row
+ * and column of the table.
  */
 function ensureFilter(sheet: Sheet, table: Table): void {
   const existing = sheet.getFilter();
   if (existing) {
     const range = existing.getRange();
-    if (range.getRow() === 1 && range.getColumn() === 1 && range.getLastColumn() >= table.width) return;
+    const covers =
+      range.getRow() === 1 &&
+      range.getColumn() === 1 &&
+      range.getLastColumn() >= table.width &&
+      range.getLastRow() >= sheet.getMaxRows();
+    if (covers) return;
     existing.remove();
   }
   sheet.getRange(1, 1, sheet.getMaxRows(), table.width).createFilter();
@@ -139,7 +145,7 @@ export function formatZoneTabs(
 ): void {
   const zonesTable = formatTab(zones, ZONES, lang, settings, listValues);
   relabel(zonesTable, ZONES, lang);
-  void ensureFilter; // the filter comes with the emulator's Filter (next commit)
+  ensureFilter(zones, zonesTable);
   const csiTable = formatTab(csi, CSI, lang, settings, listValues);
   relabel(csiTable, CSI, lang);
 }

@@ -14,7 +14,7 @@ import {
   type CsiEntry,
   type GrowthZone,
 } from '../domain/growth-zones';
-import { t, type Lang, type MessageKey } from '../domain/i18n';
+import { t, type Lang } from '../domain/i18n';
 import { isZoneMessageKey, tZone, type ZoneMessageKey } from '../domain/i18n/zones';
 import type { Ms } from '../domain/model';
 import { getDocumentProperty, setDocumentProperty } from '../services/properties';
@@ -42,10 +42,10 @@ function choiceOf<T extends string>(codes: readonly T[], prefix: string) {
   for (const code of codes) {
     byText.set(code, code);
     for (const lang of ['ru', 'en'] as const)
-      byText.set(t(lang, `${prefix}.${code}` as MessageKey).toLowerCase(), code);
+      byText.set(tZone(lang, `${prefix}.${code}` as ZoneMessageKey).toLowerCase(), code);
   }
   return {
-    label: (code: T, lang: Lang): string => t(lang, `${prefix}.${code}` as MessageKey),
+    label: (code: T, lang: Lang): string => tZone(lang, `${prefix}.${code}` as ZoneMessageKey),
     parse: (value: unknown): T | null =>
       byText.get(
         String(value ?? '')

@@ -352,4 +352,37 @@ describe('zones of growth through the built bundle', () => {
     expect(few[0]).toBeLessThanOrEqual(14);
     expect(few[1]).toBeLessThanOrEqual(14);
   });
+
+  test('setup: a team filter over the Zones table, checks on the person’s columns, system columns protected', () => {
+    const { emulator, run } = withLeaders();
+    run('apiLogGrowthZone', [zoneInput()]);
+    const look = () =>
+      asPerson(emulator, (ss) => {
+        const sheet = ss.getSheetByName('Зоны роста');
+        if (!sheet) throw new Error('no Zones tab');
+        const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+        const column = (name: string) => header.indexOf(name) + 1;
+        const protectedColumns = sheet
+          .getProtections('RANGE' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType)
+          .flatMap((p) => {
+            const range = p.getRange();
+            return header.slice(range.getColumn() - 1, range.getLastColumn());
+          });
+        return {
+          filter: sheet.getFilter()?.getRange().getA1Notation(),
+          width: header.length,
+          source: sheet.getRange(2, column('Источник')).getDataValidation()?.getCriteriaValues()[0],
+          protectedColumns,
+        };
+      });
+    const first = look();
+    expect(first.filter).toBe(`A1:W${1000}`);
+    expect(first.width).toBe(23);
+    expect(first.source).toEqual(['Онлайн-встреча', 'Исходящий звонок', 'Обращение']);
+    expect(first.protectedColumns).toEqual(expect.arrayContaining(['Номер', 'Статус', 'Версия', 'Перепроверка']));
+    expect(first.protectedColumns).not.toContain('Менеджер');
+    // Setup again keeps the filter (and whatever a leader chose in it).
+    emulator.run('setupWorkbook', [], { user: LEAD });
+    expect(look()).toEqual(first);
+  });
 });

@@ -1,12 +1,50 @@
 /**
- * The refusals of zones of growth and CSI (docs/product.md, Zones of growth and CSI) that only the
- * server speaks: the lifecycle's guards and the tab's broken cells. The sidebar shows them as the
- * server's error text, so they are kept out of the catalogs it bundles (ru.ts, en.ts); the
- * English catalog is typed against the Russian one, as there.
+ * The words of zones of growth and CSI (docs/product.md, Zones of growth and CSI) that the server
+ * speaks: the labels the tabs hold, the fields and refusals its messages name. They are kept out
+ * of the catalogs the sidebar bundles (ru.ts, en.ts) so it stays small: the sidebar gets the
+ * labels from apiBootstrap and the refusals as the server's error text. The English catalog is
+ * typed against the Russian one, as there.
  */
 import { interpolate, type Lang } from './index';
 
 const ru = {
+  // Statuses, sources, categories, roles and fields, as the tabs and the messages name them.
+  'zoneStatus.logged': 'Зафиксировано',
+  'zoneStatus.briefing_scheduled': 'Брифинг назначен',
+  'zoneStatus.briefing_held': 'Брифинг проведён',
+  'zoneStatus.recheck_due': 'Пора перепроверить',
+  'zoneStatus.passed': 'Перепроверка пройдена',
+  'zoneStatus.repeated': 'Ошибка повторилась',
+  'zoneStatus.appealed': 'Обжалуется',
+  'zoneStatus.accepted': 'Апелляция принята',
+  'zoneStatus.rejected': 'Апелляция отклонена',
+  'zoneSource.online_meeting': 'Онлайн-встреча',
+  'zoneSource.outbound_call': 'Исходящий звонок',
+  'zoneSource.request': 'Обращение',
+  'zoneCategory.communication': 'Ошибка в коммуникации',
+  'zoneCategory.process': 'Ошибка в процессе',
+  'csiRole.sales': 'Менеджер по продажам',
+  'csiRole.showroom': 'Менеджер по показам',
+  'field.teamLeaderEmail': 'Email руководителя команды',
+  'field.category': 'Категория',
+  'field.standard': 'Нарушенный стандарт',
+  'field.link': 'Ссылка',
+  'field.description': 'Что произошло',
+  'field.date': 'Дата',
+  'field.processAnswer': 'Ответ руководителя',
+  'field.note': 'Комментарий',
+  'field.comment': 'Комментарий клиента',
+  'field.score': 'Оценка',
+  'field.at': 'Дата',
+  'field.role': 'Роль',
+  'field.caseId': 'Кейс',
+  'field.to': 'Статус',
+  'input.choice': '«{value}» — нет такого варианта; возможные: {options}.',
+  'input.date': '«{value}» — не дата (нужен формат ГГГГ-ММ-ДД или ISO-8601).',
+  'input.dateFuture': 'Дата не может быть в будущем.',
+  'input.score': 'Оценка — целое число от {min} до {max}.',
+  'input.zoneId': '«{value}» — не номер записи (GZ-ГГГГ-NNNNN).',
+  // Refusals.
   'zone.notFound': 'Запись {id} не найдена.',
   'zone.conflict': 'Запись {id} уже изменили (версия {actual}, у вас была {expected}). Обновите её и повторите.',
   'zone.final': 'Запись {id} завершена («{zoneStatus}»): её больше нельзя двигать.',
@@ -34,6 +72,41 @@ const ru = {
 export type ZoneMessageKey = keyof typeof ru;
 
 const en: Record<ZoneMessageKey, string> = {
+  'zoneStatus.logged': 'Logged',
+  'zoneStatus.briefing_scheduled': 'Briefing scheduled',
+  'zoneStatus.briefing_held': 'Briefing held',
+  'zoneStatus.recheck_due': 'Recheck due',
+  'zoneStatus.passed': 'Recheck passed',
+  'zoneStatus.repeated': 'Error repeated',
+  'zoneStatus.appealed': 'Appealed',
+  'zoneStatus.accepted': 'Appeal accepted',
+  'zoneStatus.rejected': 'Appeal rejected',
+  'zoneSource.online_meeting': 'Online meeting',
+  'zoneSource.outbound_call': 'Outbound call',
+  'zoneSource.request': 'Request',
+  'zoneCategory.communication': 'Communication error',
+  'zoneCategory.process': 'Process error',
+  'csiRole.sales': 'Sales manager',
+  'csiRole.showroom': 'Showroom manager',
+  'field.teamLeaderEmail': "Team leader's email",
+  'field.category': 'Category',
+  'field.standard': 'Standard broken',
+  'field.link': 'Link',
+  'field.description': 'What happened',
+  'field.date': 'Date',
+  'field.processAnswer': "Team leader's answer",
+  'field.note': 'Note',
+  'field.comment': 'Client comment',
+  'field.score': 'Score',
+  'field.at': 'Date',
+  'field.role': 'Role',
+  'field.caseId': 'Case',
+  'field.to': 'Status',
+  'input.choice': '“{value}” is not one of the options: {options}.',
+  'input.date': '“{value}” is not a date (YYYY-MM-DD or ISO-8601 is needed).',
+  'input.dateFuture': 'The date cannot be in the future.',
+  'input.score': 'The score is a whole number from {min} to {max}.',
+  'input.zoneId': '“{value}” is not an entry number (GZ-YYYY-NNNNN).',
   'zone.notFound': 'Entry {id} was not found.',
   'zone.conflict':
     'Entry {id} has been changed meanwhile (version {actual}, you had {expected}). Reload it and try again.',
