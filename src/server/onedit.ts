@@ -24,6 +24,7 @@ import { CASES, SETTINGS_TAB } from '../sheets/schema';
 import { Table, toCell } from '../sheets/table';
 import { eventsTable, forgetSettings, openWorkbookWithSettings, type Workbook } from '../sheets/workbook';
 import { describeProblems, toUserError } from './errors';
+import { isZonesTab, onZonesEdit } from './zones-onedit';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -40,6 +41,8 @@ export function onEditInstalled(e: EditEvent): void {
     forgetSettings();
     return;
   }
+  // Zones of growth and CSI: their own checks (zones-onedit.ts).
+  if (isZonesTab(sheetName)) return onZonesEdit(e, editorEmail(e));
   if (sheetName !== CASES.ru && sheetName !== CASES.en) return;
   if (range.getLastRow() < 2) return; // the header row: setup repairs it
 

@@ -385,4 +385,79 @@ describe('zones of growth through the built bundle', () => {
     emulator.run('setupWorkbook', [], { user: LEAD });
     expect(look()).toEqual(first);
   });
+
+  test('hand edits: a system column is put back from the log; a logged field is checked and recorded', () => {
+    const { emulator, run } = withLeaders();
+    const z = run<GrowthZoneView>('apiLogGrowthZone', [zoneInput()]);
+    run('apiMoveGrowthZone', [z.id, { to: 'briefing_scheduled', version: 1, date: '2026-11-25T15:00' }]);
+    const cell = (name: string) => {
+      const header = zoneRows(emulator)[0] as string[];
+      return `${String.fromCharCode(65 + header.indexOf(name))}2`;
+    };
+    const value = (name: string) => {
+      const rows = zoneRows(emulator);
+      return (rows[1] as unknown[])[(rows[0] as string[]).indexOf(name)];
+    };
+    const note = (a1: string) =>
+      asPerson(emulator, (ss) => ss.getSheetByName('Зоны роста')?.getRange(a1).getNote() ?? '');
+
+    // The status, the version and a step's date are Arbiter's: put back, with a note.
+    for (const [name, typed] of [
+      ['Статус', 'Перепроверка пройдена'],
+      ['Версия', '9'],
+      ['Брифинг назначен на', '01.01.2027'],
+    ] as const) {
+      const before = value(name);
+      emulator.editCell('Зоны роста', cell(name), typed, LEAD);
+      expect(value(name)).toEqual(before);
+      expect(note(cell(name))).toMatch(/^Арбитр вернул прежнее значение: /);
+    }
+    expect(run<GrowthZoneView>('apiGetGrowthZone', [z.id]).version).toBe(2);
+
+    // The manager's name is the person's: corrected, as a new version with its Events row.
+    emulator.editCell('Зоны роста', cell('Менеджер'), 'Иван Петров-Водкин', AGENT);
+    const corrected = run<GrowthZoneView & { events: Array<{ type: string; actor: string; version: number }> }>(
+      'apiGetGrowthZone',
+      [z.id],
+    );
+    expect(corrected).toMatchObject({ manager: 'Иван Петров-Водкин', version: 3, updatedBy: AGENT });
+    expect(corrected.events.at(-1)).toMatchObject({ type: 'zone', actor: AGENT, version: 3 });
+    // A blank standard is refused and put back; so is a viewer's edit.
+    emulator.editCell('Зоны роста', cell('Нарушенный стандарт'), ' ', AGENT);
+    expect(value('Нарушенный стандарт')).toBe('Приветствие и представление');
+    expect(note(cell('Нарушенный стандарт'))).toMatch(/Обязательное поле/);
+    emulator.editCell('Зоны роста', cell('Что произошло'), 'иначе', VIEWER);
+    expect(value('Что произошло')).toBe('Не представился клиенту, не уточнил потребность');
+    // A put-back status still moves through the API from where the log has it.
+    expect(run<GrowthZoneView>('apiMoveGrowthZone', [z.id, { to: 'briefing_held', version: 3 }], TL).status).toBe(
+      'briefing_held',
+    );
+
+    // A paste over the rows is put back as the log has them.
+    emulator.pasteValues('Зоны роста', cell('Статус'), [['Апелляция принята', 'x']], LEAD);
+    expect(value('Статус')).toBe('Брифинг проведён');
+  });
+
+  test('hand edits of the CSI tab: the id is put back, a score out of range refused, a good one recorded', () => {
+    const { emulator, run } = withLeaders();
+    run<CsiView>('apiLogCsi', [csiInput()]);
+    const rows = () => asPerson(emulator, (ss) => ss.getSheetByName('CSI')?.getDataRange().getValues() ?? []);
+    const header = rows()[0] as string[];
+    const cell = (name: string) => `${String.fromCharCode(65 + header.indexOf(name))}2`;
+    const value = (name: string) => (rows()[1] as unknown[])[header.indexOf(name)];
+    emulator.editCell('CSI', cell('Номер'), 'CSI-2026-00099', LEAD);
+    expect(value('Номер')).toBe('CSI-2026-00001');
+    // The sheet refuses a score off the CSAT scale (its data validation); had it got in, onEdit puts it back.
+    try {
+      emulator.editCell('CSI', cell('Оценка'), '9', AGENT);
+    } catch {
+      // refused by the sheet's validation
+    }
+    expect(value('Оценка')).toBe(2);
+    emulator.editCell('CSI', cell('Комментарий клиента'), 'Не перезвонил и нагрубил', AGENT);
+    expect(value('Комментарий клиента')).toBe('Не перезвонил и нагрубил');
+    expect(run<CsiList>('apiListCsi', [{}]).items[0]?.comment).toBe('Не перезвонил и нагрубил');
+    const events = asPerson(emulator, (ss) => ss.getSheetByName('События')?.getDataRange().getValues() ?? []);
+    expect(events.filter((e) => e[1] === 'CSI-2026-00001').map((e) => e[2])).toEqual(['csi', 'csi']);
+  });
 });
