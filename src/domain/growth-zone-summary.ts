@@ -6,6 +6,8 @@
 import { counts, isOpenZone } from './growth-zone-lifecycle';
 import type { CsiEntry, GrowthZone } from './growth-zones';
 import type { Ms } from './model';
+import type { Lang } from './i18n';
+import { tZone } from './i18n/zones';
 import { instantOf, wallTime } from './zoned-time';
 
 /** A period [start, end): epoch ms, end excluded. */
@@ -80,4 +82,69 @@ export function monthAt(at: Ms, timeZone: string): MonthPeriod & { label: string
     end: instantOf(timeZone, nextYear, nextMonth, 1),
     label: `${w.year}-${String(w.month).padStart(2, '0')}`,
   };
+}
+
+/** The summary tab's content: values only, a rectangle, and which rows are titles and headers. */
+export interface ZoneSummaryLayout {
+  rows: Array<Array<string | number>>;
+  width: number;
+  /** 1-based rows in bold (the title, each team's line, the totals). */
+  bold: number[];
+  /** 1-based rows shaded as column headers. */
+  headers: number[];
+}
+
+/**
+ * One block per team (named with its team leader), a line per manager and the team's totals,
+ * under a title with the month and when it was computed (docs/product.md, Zones of growth and
+ * CSI). `leaderOf` names a team's leader (from Settings); `computedAt` is already written out.
+ */
+export function zoneSummaryLayout(
+  summary: readonly ManagerSummary[],
+  leaderOf: (team: string) => string,
+  lang: Lang,
+  monthLabel: string,
+  computedAt: string,
+  timeZone: string,
+): ZoneSummaryLayout {
+  const width = 5;
+  const rows: Array<Array<string | number>> = [];
+  const bold: number[] = [];
+  const headers: number[] = [];
+  const line = (cells: Array<string | number>) => {
+    rows.push([...cells, ...Array.from({ length: width - cells.length }, () => '')]);
+    return rows.length;
+  };
+  bold.push(line([tZone(lang, 'summary.title', { month: monthLabel })]));
+  line([tZone(lang, 'summary.computed', { at: computedAt, zone: timeZone })]);
+  if (summary.length === 0) {
+    line([]);
+    line([tZone(lang, 'summary.empty')]);
+  }
+  const teams = [...new Set(summary.map((r) => r.team))];
+  for (const team of teams) {
+    const members = summary.filter((r) => r.team === team);
+    line([]);
+    const leader = leaderOf(team) || tZone(lang, 'summary.noLeader');
+    bold.push(line([tZone(lang, 'summary.team', { team: team || tZone(lang, 'summary.noTeam'), leader })]));
+    headers.push(
+      line(
+        (['summary.manager', 'summary.logged', 'summary.repeats', 'summary.open', 'summary.csi'] as const).map((key) =>
+          tZone(lang, key),
+        ),
+      ),
+    );
+    for (const r of members) line([r.manager, r.logged, r.repeats, r.open, r.csi]);
+    const sum = (pick: (r: ManagerSummary) => number) => members.reduce((n, r) => n + pick(r), 0);
+    bold.push(
+      line([
+        tZone(lang, 'summary.total'),
+        sum((r) => r.logged),
+        sum((r) => r.repeats),
+        sum((r) => r.open),
+        sum((r) => r.csi),
+      ]),
+    );
+  }
+  return { rows, width, bold, headers };
 }

@@ -67,6 +67,19 @@ const ru = {
   'zone.brokenRow': 'Строка записи {id} испорчена: {details}',
   'cell.zoneId': '«{value}» — не номер записи',
   'cell.choice': '«{value}» — нет такого варианта',
+  // The summary tab (src/sheets/zone-summary-tab.ts).
+  'summary.title': 'Зоны роста и CSI за {month}',
+  'summary.computed': 'Посчитано {at} ({zone}). Записи и повторы — за месяц; открытые — на этот момент.',
+  'summary.team': 'Команда «{team}» — руководитель: {leader}',
+  'summary.noTeam': '(команда не указана)',
+  'summary.noLeader': 'не указан',
+  'summary.manager': 'Менеджер',
+  'summary.logged': 'Записей за месяц',
+  'summary.repeats': 'Повторов',
+  'summary.open': 'Открытых',
+  'summary.csi': 'Комментариев CSI',
+  'summary.total': 'Итого',
+  'summary.empty': 'За месяц нет ни записей, ни комментариев CSI, и открытых записей нет.',
 } as const;
 
 export type ZoneMessageKey = keyof typeof ru;
@@ -130,6 +143,18 @@ const en: Record<ZoneMessageKey, string> = {
   'zone.brokenRow': 'The row of entry {id} is broken: {details}',
   'cell.zoneId': '“{value}” is not an entry number',
   'cell.choice': '“{value}” is not one of the options',
+  'summary.title': 'Zones of growth and CSI, {month}',
+  'summary.computed': 'Computed {at} ({zone}). Entries and repeats: this month; open: at this moment.',
+  'summary.team': 'Team “{team}” — team leader: {leader}',
+  'summary.noTeam': '(no team named)',
+  'summary.noLeader': 'not named',
+  'summary.manager': 'Manager',
+  'summary.logged': 'Entries this month',
+  'summary.repeats': 'Repeats',
+  'summary.open': 'Open',
+  'summary.csi': 'CSI comments',
+  'summary.total': 'Total',
+  'summary.empty': 'No entries or CSI comments this month, and no open entries.',
 };
 
 const CATALOGS: Record<Lang, Record<ZoneMessageKey, string>> = { ru, en };
