@@ -460,4 +460,39 @@ describe('zones of growth through the built bundle', () => {
     const events = asPerson(emulator, (ss) => ss.getSheetByName('События')?.getDataRange().getValues() ?? []);
     expect(events.filter((e) => e[1] === 'CSI-2026-00001').map((e) => e[2])).toEqual(['csi', 'csi']);
   });
+
+  test('the summary tab: one block per team with its leader, per manager, refreshed with the dashboard', () => {
+    const { emulator, run } = withLeaders();
+    run('apiLogGrowthZone', [zoneInput()]);
+    run('apiLogGrowthZone', [zoneInput()]);
+    const other = run<GrowthZoneView>('apiLogGrowthZone', [
+      zoneInput({ manager: 'Анна Смирнова', team: 'Продажи-2', teamLeaderEmail: TL2 }),
+    ]);
+    run('apiMoveGrowthZone', [other.id, { to: 'appealed', version: 1, reason: 'a' }], LEAD);
+    run('apiMoveGrowthZone', [other.id, { to: 'accepted', version: 2, reason: 'b' }], LEAD);
+    run('apiLogCsi', [csiInput({ manager: 'Анна Смирнова', team: 'Продажи-2' })]);
+    const refresh = emulator.run('refreshDashboard', [], { user: LEAD });
+    expect(refresh.ok).toBe(true);
+    const tab = asPerson(emulator, (ss) => ss.getSheetByName('Зоны роста — сводка')?.getDataRange().getValues());
+    expect(tab).toEqual([
+      ['Зоны роста и CSI за 2026-11', '', '', '', ''],
+      [
+        'Посчитано 2026-11-23 10:00 (Europe/Moscow). Записи и повторы — за месяц; открытые — на этот момент.',
+        '',
+        '',
+        '',
+        '',
+      ],
+      ['', '', '', '', ''],
+      ['Команда «Продажи-1» — руководитель: Тимур Лидер (tl@example.com)', '', '', '', ''],
+      ['Менеджер', 'Записей за месяц', 'Повторов', 'Открытых', 'Комментариев CSI'],
+      ['Иван Петров', 2, 0, 2, 0],
+      ['Итого', 2, 0, 2, 0],
+      ['', '', '', '', ''],
+      ['Команда «Продажи-2» — руководитель: Лена Лидер (tl2@example.com)', '', '', '', ''],
+      ['Менеджер', 'Записей за месяц', 'Повторов', 'Открытых', 'Комментариев CSI'],
+      ['Анна Смирнова', 0, 0, 0, 1],
+      ['Итого', 0, 0, 0, 1],
+    ]);
+  });
 });

@@ -19,6 +19,7 @@ import { recordNote, SentNotices } from '../../sheets/sent-notices';
 import type { Table } from '../../sheets/table';
 import { casesTable } from '../../sheets/workbook';
 import { refreshDashboardTab } from '../dashboard';
+import { refreshZoneSummary } from '../../sheets/zone-summary-tab';
 import type { JobContext, JobOutcome } from './job';
 
 /** The digest's cases from one read of the span of its columns; rows that do not parse are counted. */
@@ -95,6 +96,7 @@ export function runDailyJob(ctx: JobContext): JobOutcome {
 function refreshDashboardStep(ctx: JobContext): JobOutcome {
   try {
     const result = refreshDashboardTab(ctx.wb, ctx.settings, ctx.now, ctx.lang);
+    refreshZoneSummary(ctx.wb, ctx.settings, ctx.now); // the Zones of growth summary tab, with it
     return { complete: true, summary: `; ${result.summary}` };
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
