@@ -4,7 +4,6 @@
  * columns the KPIs need, one read of the Orders tab, the figures computed once (domain/kpi.ts,
  * the weekly tab's own), and one write of the tab under the document lock.
  */
-import { refreshZoneSummary } from '../sheets/zone-summary-tab';
 import { dashboard, dashboardLayout } from '../domain/dashboard';
 import type { Lang } from '../domain/i18n';
 import { tServer } from '../domain/i18n/server';
@@ -73,7 +72,6 @@ export function refreshDashboard(): DashboardRefresh {
     DASHBOARD_ROLES,
     (request) => {
       const result = refreshDashboardTab(request.wb, request.settings, now(), request.lang);
-      refreshZoneSummary(request.wb, request.settings, now()); // the Zones of growth summary tab, with it
       toast(request.wb.ss, request.lang, result.summary);
       return result;
     },

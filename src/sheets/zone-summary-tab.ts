@@ -2,7 +2,7 @@
  * The Zones of growth summary tab (docs/product.md, Zones of growth and CSI): the month's
  * per-manager summary, one block per team with its team leader named, generated as values. One
  * read of each of the two tabs, one write of the block, a few style calls; whatever the number of
- * entries. The daily job and the menu's dashboard refresh call it.
+ * entries. The daily job calls it, after the dashboard.
  */
 import { managerSummary, monthAt, zoneSummaryLayout } from '../domain/growth-zone-summary';
 import { normalizeEmail, type Settings } from '../domain/settings';

@@ -461,7 +461,7 @@ describe('zones of growth through the built bundle', () => {
     expect(events.filter((e) => e[1] === 'CSI-2026-00001').map((e) => e[2])).toEqual(['csi', 'csi']);
   });
 
-  test('the summary tab: one block per team with its leader, per manager, refreshed with the dashboard', () => {
+  test('the summary tab: one block per team with its leader, per manager, refreshed by the daily job', () => {
     const { emulator, run } = withLeaders();
     run('apiLogGrowthZone', [zoneInput()]);
     run('apiLogGrowthZone', [zoneInput()]);
@@ -471,8 +471,8 @@ describe('zones of growth through the built bundle', () => {
     run('apiMoveGrowthZone', [other.id, { to: 'appealed', version: 1, reason: 'a' }], LEAD);
     run('apiMoveGrowthZone', [other.id, { to: 'accepted', version: 2, reason: 'b' }], LEAD);
     run('apiLogCsi', [csiInput({ manager: 'Анна Смирнова', team: 'Продажи-2' })]);
-    const refresh = emulator.run('refreshDashboard', [], { user: LEAD });
-    expect(refresh.ok).toBe(true);
+    const daily = emulator.run('runDaily', [], { user: LEAD, respond: () => ({ button: 'YES' }) });
+    expect(daily.ok).toBe(true);
     const tab = asPerson(emulator, (ss) => ss.getSheetByName('Зоны роста — сводка')?.getDataRange().getValues());
     expect(tab).toEqual([
       ['Зоны роста и CSI за 2026-11', '', '', '', ''],
