@@ -335,11 +335,13 @@ export function updateGrowthZones(
   const last = Math.max(...indices);
   const changes: Array<Record<string, CellWrite> | null> = Array.from({ length: last - first + 1 }, () => null);
   const events: CaseEvent[] = [];
-  for (const zone of found) {
+  for (const given of found) {
+    // Written as `actor` at `at`: who ran the change (the monthly job runs as its installer).
+    const zone: GrowthZone = { ...given, updatedAt: at, updatedBy: actor };
     const index = rowOf.get(zone.id) as number;
     changes[index - first] = zoneToCells(zone, wb.lang);
     const before = rowToZone(table, rows[index] ?? [], index + 2, wb.lang).value;
-    events.push({ ...zoneEvent(before, zone, actor), at });
+    events.push(zoneEvent(before, zone, actor));
   }
   table.writeRows(first + 2, changes, rows.slice(first, last + 1));
   appendEvents(eventsTable(wb), events);

@@ -7,11 +7,14 @@
 import type { Emulator } from '../../emulator/runtime';
 import type { CsiList, CsiView, GrowthZoneList, GrowthZoneView, ZoneSummary } from '../../src/server/contract';
 import { failure } from '../support/failure';
+import { jobBundleDir } from '../support/job-bundle';
 import { AGENT, LEAD, OWNER, VIEWER, asPerson, msk, setUpWorkbook } from '../support/workbook';
 
 const TL = 'tl@example.com';
 const TL2 = 'tl2@example.com';
 const DAY = 86_400_000;
+/** One write per run of our columns in the Zones tab (one run: no column of a person's in between). */
+const ZONE_WRITE_RUNS = 1;
 
 type Run = <T>(fn: string, args?: unknown[], user?: string) => T;
 
@@ -494,5 +497,37 @@ describe('zones of growth through the built bundle', () => {
       ['Анна Смирнова', 0, 0, 0, 1],
       ['Итого', 0, 0, 0, 1],
     ]);
+  });
+
+  test('the monthly sweep: rechecks that fell due become recheck due, in one write with an Events row each', () => {
+    const emulator = setUpWorkbook({ buildDir: jobBundleDir() });
+    const run: Run = <T>(fn: string, args: unknown[] = [], user = AGENT) => emulator.scriptRun<T>(fn, args, { user });
+    const held = (overrides: Record<string, unknown>, date: string) => {
+      const z = run<GrowthZoneView>('apiLogGrowthZone', [zoneInput({ teamLeaderEmail: LEAD, ...overrides })]);
+      run('apiMoveGrowthZone', [z.id, { to: 'briefing_scheduled', version: 1, date }]);
+      return run<GrowthZoneView>('apiMoveGrowthZone', [z.id, { to: 'briefing_held', version: 2 }]);
+    };
+    const a = held({}, '2026-11-23');
+    run('apiLogGrowthZone', [zoneInput({ manager: 'Без брифинга' })]);
+    emulator.advanceClock(10 * DAY);
+    const b = held({ manager: 'Позже' }, '2026-12-03');
+    emulator.advanceClock(21 * DAY); // a's month is over, b's is not
+    const sweep = emulator.run<{ written: number; missing: string[] }>('testSweepRechecks', [], { user: LEAD });
+    expect(sweep.value).toEqual({ written: 1, missing: [] });
+    expect(run<GrowthZoneView>('apiGetGrowthZone', [a.id])).toMatchObject({
+      status: 'recheck_due',
+      version: 4,
+      updatedBy: LEAD,
+      recheckDue: true,
+    });
+    expect(run<GrowthZoneView>('apiGetGrowthZone', [b.id]).status).toBe('briefing_held');
+    const events = run<GrowthZoneView & { events: Array<{ from: string; to: string; actor: string }> }>(
+      'apiGetGrowthZone',
+      [a.id],
+    ).events;
+    expect(events.at(-1)).toMatchObject({ from: 'briefing_held', to: 'recheck_due', actor: LEAD });
+    // A second sweep finds nothing more to do.
+    expect(emulator.run('testSweepRechecks', [], { user: LEAD }).value).toEqual({ written: 0, missing: [] });
+    expect(sweep.meter.calls['Range.setValues'] ?? 0).toBeLessThanOrEqual(ZONE_WRITE_RUNS);
   });
 });

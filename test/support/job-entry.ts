@@ -10,6 +10,9 @@ import { runDailyJob } from '../../src/server/jobs/daily';
 import { deliverNotices } from '../../src/server/jobs/deliver';
 import type { JobContext } from '../../src/server/jobs/job';
 import { openWorkbookWithSettings } from '../../src/sheets/workbook';
+import { fallenDueRechecks } from '../../src/domain/growth-zone-lifecycle';
+import { withDocumentLock } from '../../src/services/lock';
+import { readGrowthZones, updateGrowthZones } from '../../src/sheets/zones-tab';
 
 export * from '../../src/server/index';
 
@@ -34,4 +37,13 @@ export function testDeliverNotices(notices: DueNotice[], deadlineMs = 5 * 60_000
 
 export function testRunDaily() {
   return runDailyJob(context(5 * 60_000));
+}
+
+/** The monthly job's recheck sweep (growth-zone-lifecycle.ts fallenDueRechecks), as that job runs it. */
+export function testSweepRechecks() {
+  const ctx = context(5 * 60_000);
+  return withDocumentLock(() => {
+    const due = fallenDueRechecks(readGrowthZones(ctx.wb).zones, ctx.now);
+    return updateGrowthZones(ctx.wb, due, ctx.runAs, ctx.now);
+  });
 }
