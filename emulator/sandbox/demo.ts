@@ -13,6 +13,7 @@ import { createExecutionEnv } from '../core/execution';
 import type { Emulator } from '../runtime';
 import { createSpreadsheetApp } from '../spreadsheet';
 import type { NewSpreadsheetOptions } from '../core/spreadsheet-state';
+import { DemoZones } from './demo-zones';
 
 /** Almaty has been UTC+5 all year since 1 March 2024. */
 const ZONE_OFFSET = '+05:00';
@@ -43,12 +44,24 @@ export const DEMO_PEOPLE = {
   ceo: { email: mail('irina.sokolova'), name: 'Ирина Соколова', role: 'viewer', team: 'Генеральный директор' },
   salesLeader: { email: mail('madina.ospanova'), name: 'Мадина Оспанова', role: 'team_leader', team: 'Продажи-2' },
   sales: { email: mail('islam.beketov'), name: 'Ислам Бекетов', role: 'viewer', team: 'Продажи-2' },
+  // Zones of growth: the leaders of the two other sales teams (Продажи-2 is Мадина Оспанова's).
+  salesLeader1: {
+    email: mail('daniyar.abdrakhmanov'),
+    name: 'Данияр Абдрахманов',
+    role: 'team_leader',
+    team: 'Продажи-1',
+  },
+  showroomLeader: { email: mail('kirill.pak'), name: 'Кирилл Пак', role: 'team_leader', team: 'Шоурум' },
 } as const;
 
 type Person = (typeof DEMO_PEOPLE)[keyof typeof DEMO_PEOPLE];
 
-/** Where the demo starts (Monday 16 November 2026, 09:00 in Almaty) and the "now" it ends at. */
-export const DEMO_START = local('2026-11-16T09:00');
+/**
+ * Where the demo starts (Monday 12 October 2026, 09:00 in Almaty: the zones of growth of October,
+ * whose rechecks fall due in November) and the "now" it ends at. The cases' week starts on Monday
+ * 16 November.
+ */
+export const DEMO_START = local('2026-10-12T09:00');
 export const DEMO_NOW = local('2026-11-23T11:40');
 
 export const DEMO_SPREADSHEET: NewSpreadsheetOptions = {
@@ -92,8 +105,11 @@ export interface DemoSummary {
 export function seedDemo(emulator: Emulator): DemoSummary {
   const script = new DemoScript(emulator);
   script.setUp();
+  const zones = new DemoZones(script, DEMO_PEOPLE);
+  zones.october();
   script.typeOrders();
   script.week();
+  zones.monday({ bypass: script.caseOfOrder('К-24802'), facade: script.caseOfOrder('К-24817') });
   script.at('2026-11-23T11:40');
   script.refreshDashboard();
   return { cases: script.caseIds(), now: emulator.clock.now() };
@@ -108,14 +124,24 @@ class DemoScript {
     return [...this.cases.keys()];
   }
 
-  /** Moves the virtual clock to a local time in Almaty (installed time triggers fire on the way). */
-  at(isoLocal: string): void {
+  /**
+   * Moves the virtual clock to a local time in Almaty (installed time triggers fire on the way);
+   * `jump`: as when Apps Script misses firings, each fires once, where the clock lands.
+   */
+  at(isoLocal: string, jump = false): void {
     const target = local(isoLocal);
     if (target < this.emulator.clock.now()) throw new Error(`demo: ${isoLocal} is in the past of the script`);
-    this.emulator.advanceTo(target);
+    this.emulator.advanceTo(target, jump ? { missed: 'once' } : {});
   }
 
-  private call<T>(user: Person, functionName: string, ...args: unknown[]): T {
+  /** The demo case of an order (the first registered). */
+  caseOfOrder(orderNo: string): string | undefined {
+    return this.call<{ items: Array<{ id: string; orderNo: string }> }>(DEMO_PEOPLE.lead, 'apiListCases', {
+      text: orderNo,
+    }).items.find((c) => c.orderNo === orderNo)?.id;
+  }
+
+  call<T>(user: Person, functionName: string, ...args: unknown[]): T {
     return this.emulator.scriptRun<T>(functionName, args, { user: user.email });
   }
 

@@ -10,10 +10,14 @@ import { AppContext, type AppContextValue, type View } from './context';
 import { emptyDraft, type CaseFieldsDraft } from './forms';
 import { asServerError, rpc } from './rpc';
 import { CaseScreen } from './views/case/screen';
+import { CsiView } from './views/csi';
 import { MessageView } from './views/message';
 import { NewCaseView } from './views/new-case';
 import { QueueView } from './views/queue';
 import { SettingsView } from './views/settings';
+import { ZoneScreen } from './views/zones/entry';
+import { ZonesView } from './views/zones/list';
+import { NewZoneView } from './views/zones/new-zone';
 
 /** Before bootstrap answers, the browser's language is the best guess. */
 function guessLang(): Lang {
@@ -100,8 +104,13 @@ export function App() {
   const tr = value.tr;
   const isLead = value.boot.role === 'lead';
   const mayRegister = value.boot.role === 'agent' || isLead;
+  // Department owners answer for cases; zones of growth and CSI are client service's and sales'.
+  const seesZones = value.boot.role !== 'owner';
   const navButton = (target: View['name'], testId: string, label: MessageKey) => {
-    const current = view.name === target || (target === 'queue' && (view.name === 'case' || view.name === 'message'));
+    const current =
+      view.name === target ||
+      (target === 'queue' && (view.name === 'case' || view.name === 'message')) ||
+      (target === 'zones' && (view.name === 'zone' || view.name === 'newZone'));
     return (
       <button
         type="button"
@@ -121,6 +130,8 @@ export function App() {
       <nav class="nav" aria-label={tr('app.name')}>
         {navButton('queue', 'nav-queue', 'ui.nav.queue')}
         {mayRegister && navButton('new', 'nav-new', 'ui.nav.new')}
+        {seesZones && navButton('zones', 'nav-zones', 'ui.nav.zones')}
+        {seesZones && navButton('csi', 'nav-csi', 'ui.nav.csi')}
         {isLead && navButton('settings', 'nav-settings', 'ui.nav.settings')}
       </nav>
       <p class={notice ? 'notice shown' : 'notice'} data-testid="notice" role="status" aria-live="polite">
@@ -132,6 +143,10 @@ export function App() {
         {view.name === 'case' && <CaseScreen id={view.id} />}
         {view.name === 'message' && <MessageView id={view.id} />}
         {view.name === 'settings' && isLead && <SettingsView />}
+        {view.name === 'zones' && <ZonesView />}
+        {view.name === 'newZone' && <NewZoneView />}
+        {view.name === 'zone' && <ZoneScreen id={view.id} />}
+        {view.name === 'csi' && <CsiView />}
       </div>
     </AppContext.Provider>
   );

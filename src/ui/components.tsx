@@ -72,7 +72,7 @@ export function FieldError(props: { id?: string; name: string; error?: string | 
 
 /** The few input attributes the forms set; the rest is the field's business. */
 interface InputProps {
-  type?: 'text' | 'email' | 'number' | 'tel' | 'url';
+  type?: 'text' | 'email' | 'number' | 'tel' | 'url' | 'date';
   autoComplete?: 'off';
   autoCapitalize?: 'none' | 'characters';
   inputMode?: 'text' | 'email' | 'numeric' | 'tel' | 'url';

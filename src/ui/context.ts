@@ -9,7 +9,11 @@ export type View =
   | { name: 'new' }
   | { name: 'case'; id: string }
   | { name: 'message'; id: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'zones' }
+  | { name: 'newZone' }
+  | { name: 'zone'; id: string }
+  | { name: 'csi' };
 
 export interface AppContextValue {
   boot: Bootstrap;

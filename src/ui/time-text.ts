@@ -73,6 +73,15 @@ export function formatMoment(iso: string, lang: Lang, timeZone: string): string 
   }).format(date);
 }
 
+/** "25 нояб. 2026 г." / "25 Nov 2026" in the workbook's zone: a day, when the time does not matter. */
+export function formatDay(iso: string, lang: Lang, timeZone: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'short', year: 'numeric', timeZone }).format(
+    date,
+  );
+}
+
 /** The calendar date (YYYY-MM-DD) of a moment in a zone. */
 export function localDate(ms: number, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone })

@@ -13,14 +13,16 @@ const EVENT_LABELS: Partial<Record<EventView['type'], MessageKey>> = {
   escalated: 'ui.event.escalated',
 };
 
-export function Timeline(props: { events: EventView[] }) {
+/** `statusLabel` names the statuses of what the events are about (a case's by default). */
+export function Timeline(props: { events: EventView[]; statusLabel?: (code: string) => string }) {
   const { boot, lang, tr } = useApp();
   if (props.events.length === 0) return <p class="empty">{tr('ui.none')}</p>;
   // Several steps can share a minute (or, on a stopped clock, a moment): the case version orders them.
   const newestFirst = [...props.events]
     .reverse()
     .sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (b.version ?? 0) - (a.version ?? 0));
-  const statusLabel = (code: string) => boot.enums.statuses.find((s) => s.code === code)?.label ?? code;
+  const statusLabel =
+    props.statusLabel ?? ((code: string) => boot.enums.statuses.find((s) => s.code === code)?.label ?? code);
   const actorName = (email: string) => boot.settings.team.find((m) => m.email === email)?.name || email;
   return (
     <ol class="timeline">

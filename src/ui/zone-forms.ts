@@ -1,0 +1,130 @@
+/**
+ * The Zones of growth and CSI forms as plain data (docs/product.md, Zones of growth and CSI): what a
+ * person typed, the request it becomes, and what each step of an entry asks for. Pure: unit-tested
+ * in Node.
+ */
+import type { CsiInput, CsiRole, GrowthZoneInput, ZoneCategory, ZoneSource, ZoneStatus } from '../domain/growth-zones';
+import type { Settings } from '../domain/settings';
+import type { GrowthZoneView } from './zones-tmp';
+
+export interface ZoneDraft {
+  manager: string;
+  team: string;
+  teamLeaderEmail: string;
+  source: ZoneSource | '';
+  category: ZoneCategory | '';
+  standard: string;
+  link: string;
+  description: string;
+}
+
+export function emptyZoneDraft(): ZoneDraft {
+  return {
+    manager: '',
+    team: '',
+    teamLeaderEmail: '',
+    source: '',
+    category: '',
+    standard: '',
+    link: '',
+    description: '',
+  };
+}
+
+/** The teams of the team list (Settings) whose members include a sales team leader. */
+export function leaderTeams(settings: Settings): string[] {
+  return [...new Set(settings.team.filter((m) => m.role === 'team_leader' && m.team).map((m) => m.team))];
+}
+
+/** The team's leader in Settings: who an entry of that team goes to unless someone else is named. */
+export function teamLeaderOf(settings: Settings, team: string): string {
+  return settings.team.find((m) => m.role === 'team_leader' && m.team === team)?.email ?? '';
+}
+
+/** What apiLogGrowthZone gets: every field trimmed, the link left out when empty. */
+export function zoneInput(draft: ZoneDraft): GrowthZoneInput {
+  const link = draft.link.trim();
+  return {
+    manager: draft.manager.trim(),
+    team: draft.team.trim(),
+    teamLeaderEmail: draft.teamLeaderEmail.trim(),
+    source: draft.source as ZoneSource,
+    category: draft.category as ZoneCategory,
+    standard: draft.standard.trim(),
+    ...(link ? { link } : {}),
+    description: draft.description.trim(),
+  };
+}
+
+/** What a person may type for a step of an entry; each step asks only for some of it. */
+export interface ZoneStepDraft {
+  date: string;
+  processAnswer: string;
+  reason: string;
+  note: string;
+}
+
+export type ZoneStepField = keyof ZoneStepDraft;
+
+export function emptyZoneStepDraft(view: Pick<GrowthZoneView, 'processAnswer'>): ZoneStepDraft {
+  return { date: '', processAnswer: view.processAnswer, reason: '', note: '' };
+}
+
+/**
+ * What moving an entry to `to` asks for, the required field first: the briefing's date; for a
+ * process error held, what process failed and what is being changed; the reason of an appeal and
+ * of its decision. Every step may carry a comment.
+ */
+export function zoneStepFields(view: Pick<GrowthZoneView, 'category'>, to: ZoneStatus): ZoneStepField[] {
+  if (to === 'briefing_scheduled') return ['date', 'note'];
+  if (to === 'briefing_held' && view.category === 'process') return ['processAnswer', 'note'];
+  if (to === 'appealed' || to === 'accepted' || to === 'rejected') return ['reason', 'note'];
+  return ['note'];
+}
+
+/** Is `field` one the step cannot go without (the form marks it)? */
+export function zoneStepRequired(view: Pick<GrowthZoneView, 'category'>, to: ZoneStatus, field: ZoneStepField) {
+  return field !== 'note' && zoneStepFields(view, to).includes(field);
+}
+
+/** The apiMoveGrowthZone body: the fields the step asks for that were typed, and nothing else. */
+export function zoneStepBody(view: GrowthZoneView, to: ZoneStatus, draft: ZoneStepDraft) {
+  const body: { to: ZoneStatus; version: number } & Partial<ZoneStepDraft> = { to, version: view.version };
+  for (const field of zoneStepFields(view, to)) {
+    const value = draft[field].trim();
+    if (value) body[field] = value;
+  }
+  return body;
+}
+
+export interface CsiDraft {
+  at: string;
+  manager: string;
+  role: CsiRole | '';
+  team: string;
+  comment: string;
+  score: string;
+  caseId: string;
+  orderNo: string;
+}
+
+export function emptyCsiDraft(today: string): CsiDraft {
+  return { at: today, manager: '', role: '', team: '', comment: '', score: '', caseId: '', orderNo: '' };
+}
+
+/** What apiLogCsi gets. A score typed as "abc" goes as NaN, which the server refuses with its message. */
+export function csiInput(draft: CsiDraft): CsiInput {
+  const optional = (value: string) => (value.trim() ? { value: value.trim() } : null);
+  const caseId = optional(draft.caseId);
+  const orderNo = optional(draft.orderNo);
+  return {
+    at: draft.at.trim(),
+    manager: draft.manager.trim(),
+    role: draft.role as CsiRole,
+    team: draft.team.trim(),
+    comment: draft.comment.trim(),
+    score: draft.score.trim() ? Number(draft.score.trim()) : Number.NaN,
+    ...(caseId ? { caseId: caseId.value } : {}),
+    ...(orderNo ? { orderNo: orderNo.value } : {}),
+  };
+}
