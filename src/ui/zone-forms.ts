@@ -72,19 +72,20 @@ export function emptyZoneStepDraft(view: Pick<GrowthZoneView, 'processAnswer'>):
 
 /**
  * What moving an entry to `to` asks for, the required field first: the briefing's date; for a
- * process error held, what process failed and what is being changed; the reason of an appeal and
- * of its decision. Every step may carry a comment.
+ * process error held, what process failed and what is being changed (and, for any briefing held,
+ * the day it was, today if not given); the reason of an appeal and of its decision. Every step may
+ * carry a comment.
  */
 export function zoneStepFields(view: Pick<GrowthZoneView, 'category'>, to: ZoneStatus): ZoneStepField[] {
   if (to === 'briefing_scheduled') return ['date', 'note'];
-  if (to === 'briefing_held' && view.category === 'process') return ['processAnswer', 'note'];
+  if (to === 'briefing_held') return view.category === 'process' ? ['processAnswer', 'date', 'note'] : ['date', 'note'];
   if (to === 'appealed' || to === 'accepted' || to === 'rejected') return ['reason', 'note'];
   return ['note'];
 }
 
 /** Is `field` one the step cannot go without (the form marks it)? */
 export function zoneStepRequired(view: Pick<GrowthZoneView, 'category'>, to: ZoneStatus, field: ZoneStepField) {
-  return field !== 'note' && zoneStepFields(view, to).includes(field);
+  return zoneStepFields(view, to)[0] === field && field !== 'note' && !(field === 'date' && to === 'briefing_held');
 }
 
 /** The apiMoveGrowthZone body: the fields the step asks for that were typed, and nothing else. */
@@ -106,10 +107,11 @@ export interface CsiDraft {
   score: string;
   caseId: string;
   orderNo: string;
+  client: string;
 }
 
 export function emptyCsiDraft(today: string): CsiDraft {
-  return { at: today, manager: '', role: '', team: '', comment: '', score: '', caseId: '', orderNo: '' };
+  return { at: today, manager: '', role: '', team: '', comment: '', score: '', caseId: '', orderNo: '', client: '' };
 }
 
 /** What apiLogCsi gets. A score typed as "abc" goes as NaN, which the server refuses with its message. */
@@ -117,6 +119,7 @@ export function csiInput(draft: CsiDraft): CsiInput {
   const optional = (value: string) => (value.trim() ? { value: value.trim() } : null);
   const caseId = optional(draft.caseId);
   const orderNo = optional(draft.orderNo);
+  const client = optional(draft.client);
   return {
     at: draft.at.trim(),
     manager: draft.manager.trim(),
@@ -126,5 +129,6 @@ export function csiInput(draft: CsiDraft): CsiInput {
     score: draft.score.trim() ? Number(draft.score.trim()) : Number.NaN,
     ...(caseId ? { caseId: caseId.value } : {}),
     ...(orderNo ? { orderNo: orderNo.value } : {}),
-  };
+    ...(client ? { client: client.value } : {}),
+  } as CsiInput;
 }

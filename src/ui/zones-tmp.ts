@@ -28,7 +28,7 @@ export type CsiView = Omit<CsiEntry, 'at' | 'loggedAt'> & { at: Iso; loggedAt: I
 export interface ManagerSummaryView {
   manager: string;
   team: string;
-  entries: number;
+  logged: number;
   repeats: number;
   open: number;
   csi: number;

@@ -174,6 +174,7 @@ function CsiForm(props: { onDone: () => void }) {
       />
       <TextField {...common('caseId', tr('ui.csi.f.caseId'), false)} input={{ autoComplete: 'off' }} />
       <TextField {...common('orderNo', tr('field.orderNo'), false)} />
+      <TextField {...common('client', tr('field.client'), false)} input={{ autoComplete: 'off' }} />
       <FormError error={errors['']} />
       <div class="actions">
         <button type="submit" class="primary" data-testid="csi-submit" disabled={busy} aria-busy={busy}>

@@ -14,7 +14,10 @@ const EVENT_LABELS: Partial<Record<EventView['type'], MessageKey>> = {
 };
 
 /** `statusLabel` names the statuses of what the events are about (a case's by default). */
-export function Timeline(props: { events: EventView[]; statusLabel?: (code: string) => string }) {
+export function Timeline(props: {
+  events: ReadonlyArray<Omit<EventView, 'from' | 'to'> & { from: string; to: string }>;
+  statusLabel?: (code: string) => string;
+}) {
   const { boot, lang, tr } = useApp();
   if (props.events.length === 0) return <p class="empty">{tr('ui.none')}</p>;
   // Several steps can share a minute (or, on a stopped clock, a moment): the case version orders them.

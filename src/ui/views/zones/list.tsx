@@ -19,8 +19,8 @@ const PAGE = 200;
 export function ZonesView() {
   const { boot, tr, go } = useApp();
   const [text, setText] = useState('');
-  /** null until the first answer names the caller's team, which then becomes the filter. */
-  const [team, setTeam] = useState<string | null>(null);
+  // The server puts a team leader's own team first; the filter narrows to one team.
+  const [team, setTeam] = useState('');
   const [status, setStatus] = useState<ZoneStatus | ''>('');
   const [open, setOpen] = useState(true);
   const [list, setList] = useState<ZoneList | null>(null);
@@ -45,8 +45,6 @@ export function ZonesView() {
             if (!current) return;
             setList(result);
             setError('');
-            // A team leader sees their own team first.
-            if (team === null && result.myTeam) setTeam(result.myTeam);
           })
           .catch((caught: unknown) => current && setError(asServerError(caught).message));
         if (leader)
@@ -96,7 +94,7 @@ export function ZonesView() {
         <select
           aria-label={tr('field.team')}
           data-testid="zone-team"
-          value={team ?? ''}
+          value={team}
           onChange={(e) => setTeam(e.currentTarget.value)}
         >
           <option value="">{tr('ui.zone.allTeams')}</option>
@@ -204,7 +202,7 @@ function SummaryBlock(props: { summary: Summary }) {
                   {row.manager}
                   <span class="hint"> {row.team}</span>
                 </td>
-                <td>{row.entries}</td>
+                <td>{row.logged}</td>
                 <td>{row.repeats}</td>
                 <td>{row.open}</td>
                 <td>{row.csi}</td>
