@@ -45,7 +45,6 @@ afterAll(async () => {
     if (frame) {
       await byTestId(frame, 'nav-zones').click();
       await byTestId(frame, 'zone-item').first().waitFor();
-      await byTestId(frame, 'zone-summary').locator('summary').click();
     }
     await screenshot(page, 'sandbox-zones.png');
   } finally {
