@@ -34,9 +34,9 @@ export function problemsByField(problems: readonly Problem[], lang: Lang): Field
 }
 
 /** A failed server call as field messages; `''` holds what is about no field. */
-export function serverErrorsByField(error: ServerError, lang: Lang): FieldErrors {
+export function serverErrorsByField(error: ServerError, lang: Lang, labels?: Record<string, string>): FieldErrors {
   if (error.kind !== 'validation' && error.kind !== 'guard') return { '': error.message };
-  const { byField, general } = splitByField(error, lang);
+  const { byField, general } = splitByField(error, lang, labels);
   return general ? { ...byField, '': general } : byField;
 }
 

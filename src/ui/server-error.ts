@@ -30,10 +30,13 @@ export function parseServerError(error: unknown): ServerError {
   return { kind: tag[1] as ErrorKind, fields, message: text.slice(tag[0].length).trim() };
 }
 
-/** How the server names a field in its sentence (errors.ts: "<label>: <problem>"). */
-export function fieldLabel(field: string, lang: Lang): string {
+/**
+ * How the server names a field in its sentence (errors.ts: "<label>: <problem>"); `labels` are
+ * names the server sent along (the zones' fields, apiBootstrap's enums.zones.fields).
+ */
+export function fieldLabel(field: string, lang: Lang, labels?: Record<string, string>): string {
   const key = `field.${field}`;
-  return isMessageKey(key) ? t(lang, key) : field;
+  return labels?.[field] ?? (isMessageKey(key) ? t(lang, key) : field);
 }
 
 /**
@@ -41,10 +44,14 @@ export function fieldLabel(field: string, lang: Lang): string {
  * "Required.") and what is about no field. The server joins one sentence per problem, each
  * starting with its field's label, so the labels are where to cut.
  */
-export function splitByField(error: ServerError, lang: Lang): { byField: Record<string, string>; general: string } {
+export function splitByField(
+  error: ServerError,
+  lang: Lang,
+  labels?: Record<string, string>,
+): { byField: Record<string, string>; general: string } {
   const cuts: Array<{ at: number; field: string; label: string }> = [];
   for (const field of error.fields) {
-    const label = `${fieldLabel(field, lang)}: `;
+    const label = `${fieldLabel(field, lang, labels)}: `;
     let from = 0;
     for (;;) {
       const at = error.message.indexOf(label, from);
@@ -61,7 +68,9 @@ export function splitByField(error: ServerError, lang: Lang): { byField: Record<
     byField[cut.field] = byField[cut.field] ? `${byField[cut.field]} ${part}` : part;
   });
   const general = (cuts.length > 0 ? error.message.slice(0, cuts[0]!.at) : error.message).trim();
-  // A tagged field whose label was not found still gets marked, with the whole message.
-  for (const field of error.fields) if (!(field in byField) && !general) byField[field] = error.message;
-  return { byField, general };
+  // A tagged field whose label was not found still gets marked, with the whole message; so does the
+  // one field of a guard's refusal that names no label (a zone of growth's guard says it whole).
+  const single = error.kind === 'guard' && cuts.length === 0 && error.fields.length === 1;
+  for (const field of error.fields) if (!(field in byField) && (!general || single)) byField[field] = error.message;
+  return { byField, general: single ? '' : general };
 }

@@ -1,11 +1,18 @@
 /**
  * The Zones of growth and CSI forms as plain data (docs/product.md, Zones of growth and CSI): what a
- * person typed, the request it becomes, and what each step of an entry asks for. Pure: unit-tested
- * in Node.
+ * person typed, the request it becomes, what each step of an entry asks for, and the message each
+ * field shows. A new entry and a CSI comment are checked with the domain's own rules
+ * (parseGrowthZoneInput, parseCsiInput) before anything is sent; a step's guards are the server's
+ * to say (their sentences live in its own catalog, src/domain/i18n/zones.ts, which the sidebar does
+ * not bundle), and the form asks for what they need. Pure: unit-tested in Node.
  */
+import { parseCsiInput, parseGrowthZoneInput } from '../domain/growth-zone-lifecycle';
 import type { CsiInput, CsiRole, GrowthZoneInput, ZoneCategory, ZoneSource, ZoneStatus } from '../domain/growth-zones';
+import { isDomainError } from '../domain/errors';
+import { isMessageKey, type Lang } from '../domain/i18n';
 import type { Settings } from '../domain/settings';
-import type { GrowthZoneView } from './zones-tmp';
+import { problemsByField, type FieldErrors } from './forms';
+import type { GrowthZoneView } from '../server/contract';
 
 export interface ZoneDraft {
   manager: string;
@@ -54,6 +61,31 @@ export function zoneInput(draft: ZoneDraft): GrowthZoneInput {
     ...(link ? { link } : {}),
     description: draft.description.trim(),
   };
+}
+
+/**
+ * The domain's check, when the sidebar can say all it finds: some refusals are worded only in the
+ * server's catalog (src/domain/i18n/zones.ts, kept out of the bundle); then nothing is said here
+ * and the server says them all.
+ */
+function checked(check: () => unknown, lang: Lang): FieldErrors {
+  try {
+    check();
+    return {};
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return error.problems.every((p) => isMessageKey(p.key)) ? problemsByField(error.problems, lang) : {};
+  }
+}
+
+/** Field messages with, when any is about a field, `fixFields` above the form's buttons. */
+export function withFixFields(errors: FieldErrors, fixFields: string): FieldErrors {
+  return Object.keys(errors).some(Boolean) ? { '': fixFields, ...errors } : errors;
+}
+
+/** Every message logging `draft` would get from the server, by field. */
+export function zoneInputErrors(draft: ZoneDraft, lang: Lang): FieldErrors {
+  return checked(() => parseGrowthZoneInput(zoneInput(draft)), lang);
 }
 
 /** What a person may type for a step of an entry; each step asks only for some of it. */
@@ -114,7 +146,7 @@ export function emptyCsiDraft(today: string): CsiDraft {
   return { at: today, manager: '', role: '', team: '', comment: '', score: '', caseId: '', orderNo: '', client: '' };
 }
 
-/** What apiLogCsi gets. A score typed as "abc" goes as NaN, which the server refuses with its message. */
+/** What apiLogCsi gets; a score left empty is left out (the server says it is required). */
 export function csiInput(draft: CsiDraft): CsiInput {
   const optional = (value: string) => (value.trim() ? { value: value.trim() } : null);
   const caseId = optional(draft.caseId);
@@ -126,9 +158,14 @@ export function csiInput(draft: CsiDraft): CsiInput {
     role: draft.role as CsiRole,
     team: draft.team.trim(),
     comment: draft.comment.trim(),
-    score: draft.score.trim() ? Number(draft.score.trim()) : Number.NaN,
+    ...(draft.score.trim() ? { score: Number(draft.score.trim()) } : {}),
     ...(caseId ? { caseId: caseId.value } : {}),
     ...(orderNo ? { orderNo: orderNo.value } : {}),
     ...(client ? { client: client.value } : {}),
   } as CsiInput;
+}
+
+/** Every message logging the comment would get from the server, by field. */
+export function csiErrors(draft: CsiDraft, now: number, lang: Lang): FieldErrors {
+  return checked(() => parseCsiInput(csiInput(draft), undefined, now), lang);
 }

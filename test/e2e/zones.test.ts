@@ -40,7 +40,11 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!session) return;
   try {
-    // Every run leaves a picture of the zones tab with the demo's entries.
+    // Every run leaves a picture of the Zones of growth tab, in the sheet and in the sidebar.
+    await page
+      .locator('[data-testid="sheet-tab"][data-name="Зоны роста"]')
+      .click()
+      .catch(() => undefined);
     const frame = await sidebarAs(DEMO_PEOPLE.lead.email).catch(() => null);
     if (frame) {
       await byTestId(frame, 'nav-zones').click();
@@ -157,6 +161,36 @@ suite('zones of growth in the sidebar', () => {
     await waitForText(byTestId(frame, 'zone-status'), /Апелляция принята/);
     await waitForText(byTestId(frame, 'zone-view'), /не учитывается/);
     await waitForText(byTestId(frame, 'zone-facts'), /Ошибки нет/);
+  });
+});
+
+suite('an entry changed meanwhile', () => {
+  test('a step on a stale entry says so and offers a reload, which keeps what was typed', async () => {
+    const lead = DEMO_PEOPLE.lead.email;
+    const { emulator } = session.server.sandbox;
+    const frame = await sidebarAs(lead);
+    const logged = emulator.scriptRun<{ items: Array<{ id: string; version: number }> }>(
+      'apiListGrowthZones',
+      [{ status: 'logged' }],
+      { user: lead },
+    ).items[0]!;
+    await openZone(frame, logged.id);
+    // Someone else schedules its briefing while the sidebar shows the entry as logged.
+    emulator.scriptRun(
+      'apiMoveGrowthZone',
+      [logged.id, { to: 'briefing_scheduled', version: logged.version, date: '2026-11-25' }],
+      {
+        user: lead,
+      },
+    );
+    await step(frame, 'appealed', { reason: 'Клиент сам просил перенести звонок.' });
+    await waitForText(byTestId(frame, 'form-error'), /уже изменили/);
+    await byTestId(frame, 'reload-zone').click();
+    await waitForText(byTestId(frame, 'notice'), /Запись обновлена/);
+    await waitForText(byTestId(frame, 'zone-status'), /Брифинг назначен/);
+    expect(await byTestId(frame, 'field-reason').inputValue()).toBe('Клиент сам просил перенести звонок.');
+    await byTestId(frame, 'zone-step-confirm').click();
+    await waitForText(byTestId(frame, 'zone-status'), /Обжалуется/);
   });
 });
 

@@ -67,5 +67,12 @@ describe('the sidebar reads the tag of a server error', () => {
     expect(serverErrorsByField(parseServerError('[validation nps] Something else.'), 'ru')).toEqual({
       '': 'Something else.',
     });
+    // A guard's refusal about one field, said as a whole sentence (a zone of growth's), is that field's.
+    expect(
+      serverErrorsByField(parseServerError('[guard date] Чтобы назначить брифинг, укажите его дату.'), 'ru'),
+    ).toEqual({ date: 'Чтобы назначить брифинг, укажите его дату.' });
+    expect(serverErrorsByField(parseServerError('[guard date reason] Укажите дату. Укажите причину.'), 'ru')).toEqual({
+      '': 'Укажите дату. Укажите причину.',
+    });
   });
 });

@@ -3,50 +3,32 @@
  * showroom manager, logged here with the date, the manager, their role and team, the comment, the
  * score and a linked case or order, and listed newest first.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { CSI_ROLES } from '../../domain/growth-zones';
 import { CSAT, rangeLabel } from '../../domain/limits';
-import { AreaField, FormError, RadioField, Spinner, TextField, focusFirstInvalid } from '../components';
+import { AreaField, FormError, RadioField, Spinner, TextField } from '../components';
 import { useApp } from '../context';
-import { serverErrorsByField, type FieldErrors } from '../forms';
-import { asServerError } from '../rpc';
+import type { CsiList } from '../../server/contract';
+import { rpc } from '../rpc';
 import { serverNow } from '../server-clock';
 import { formatDay, localDate } from '../time-text';
-import { csiInput, emptyCsiDraft, type CsiDraft } from '../zone-forms';
-import { zrpc, type ZoneApi } from '../zones-tmp';
-import { mayLogZones } from './zones/labels';
-
-type CsiList = ReturnType<ZoneApi['apiListCsi']>;
+import { ListError, SearchBox, useList } from '../use-list';
+import { useSubmit } from '../use-submit';
+import { csiErrors, csiInput, emptyCsiDraft, type CsiDraft } from '../zone-forms';
+import { mayLogZones, useZoneLabels } from './zones/labels';
 
 const PAGE = 200;
 
 export function CsiView() {
   const { boot, lang, tr, timeZone } = useApp();
+  const zl = useZoneLabels();
   const [text, setText] = useState('');
-  const [list, setList] = useState<CsiList | null>(null);
-  const [error, setError] = useState('');
-  const [reloads, setReloads] = useState(0);
   const [logging, setLogging] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(
-      () => {
-        zrpc('apiListCsi', { text: text.trim(), limit: PAGE })
-          .then((result) => {
-            if (!current) return;
-            setList(result);
-            setError('');
-          })
-          .catch((caught: unknown) => current && setError(asServerError(caught).message));
-      },
-      text ? 300 : 0,
-    );
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [text, reloads]);
+  const { list, error, reload } = useList<CsiList>(
+    () => rpc('apiListCsi', { text: text.trim(), limit: PAGE }),
+    text,
+    [],
+  );
 
   return (
     <section class="view" aria-labelledby="csi-title">
@@ -54,7 +36,7 @@ export function CsiView() {
         <h1 id="csi-title" tabIndex={-1}>
           {tr('ui.nav.csi')}
         </h1>
-        <button type="button" class="small" onClick={() => setReloads((n) => n + 1)}>
+        <button type="button" class="small" onClick={reload}>
           {tr('ui.queue.refresh')}
         </button>
       </div>
@@ -64,7 +46,7 @@ export function CsiView() {
           <CsiForm
             onDone={() => {
               setLogging(false);
-              setReloads((n) => n + 1);
+              reload();
             }}
           />
         ) : (
@@ -75,23 +57,8 @@ export function CsiView() {
           </div>
         ))}
       <h2>{tr('ui.csi.list')}</h2>
-      <label class="sr-only" for="csi-search">
-        {tr('ui.zone.search')}
-      </label>
-      <input
-        id="csi-search"
-        type="search"
-        data-testid="csi-search"
-        placeholder={tr('ui.zone.search')}
-        value={text}
-        onInput={(e) => setText(e.currentTarget.value)}
-        maxLength={200}
-      />
-      <FormError error={error}>
-        <button type="button" onClick={() => setReloads((n) => n + 1)}>
-          {tr('ui.retry')}
-        </button>
-      </FormError>
+      <SearchBox name="csi-search" label={tr('ui.csi.search')} value={text} onValue={setText} />
+      <ListError error={error} onRetry={reload} />
       {!list && !error && <Spinner label={tr('ui.loading')} />}
       {list && list.items.length === 0 && <p class="empty">{tr('ui.csi.empty')}</p>}
       {list && list.items.length > 0 && (
@@ -101,11 +68,11 @@ export function CsiView() {
               <span class="line">
                 <span class="case-id">{formatDay(item.at, lang, timeZone)}</span>
                 <span class="status">
-                  {tr('ui.csi.f.score')}: {item.score}
+                  {zl.field('score')}: {item.score}
                 </span>
               </span>
               <span class="line client">
-                {item.manager} · {tr(`ui.csi.role.${item.role}`)} · {item.team}
+                {item.manager} · {zl.csiRole(item.role)} · {item.team}
               </span>
               <span class="line">{item.comment}</span>
               {(item.caseId || item.orderNo) && (
@@ -124,10 +91,16 @@ export function CsiView() {
 
 function CsiForm(props: { onDone: () => void }) {
   const { lang, tr, notify, timeZone } = useApp();
+  const zl = useZoneLabels();
   const [draft, setDraft] = useState<CsiDraft>(() => emptyCsiDraft(localDate(serverNow(), timeZone)));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const { errors, busy, form, submit } = useSubmit(
+    () => csiErrors(draft, serverNow(), lang),
+    () => rpc('apiLogCsi', csiInput(draft)),
+    (created) => {
+      notify(tr('ui.csi.logged', { id: created.id }));
+      props.onDone();
+    },
+  );
   const set = (field: keyof CsiDraft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
   const common = (name: keyof CsiDraft, label: string, required = true) => ({
     name,
@@ -139,42 +112,24 @@ function CsiForm(props: { onDone: () => void }) {
     onValue: set(name),
   });
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setErrors({});
-    try {
-      const created = await zrpc('apiLogCsi', csiInput(draft));
-      notify(tr('ui.csi.logged', { id: created.id }));
-      props.onDone();
-    } catch (caught) {
-      const found = serverErrorsByField(asServerError(caught), lang);
-      setErrors(Object.keys(found).some(Boolean) ? { '': tr('ui.fixFields'), ...found } : found);
-      requestAnimationFrame(() => focusFirstInvalid(form.current));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <form ref={form} class="panel" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="csi-new-title">
       <h2 id="csi-new-title">{tr('ui.csi.new')}</h2>
       <TextField {...common('at', tr('ui.csi.f.at'))} input={{ type: 'date' }} />
-      <TextField {...common('manager', tr('field.manager'))} input={{ autoComplete: 'off' }} />
+      <TextField {...common('manager', zl.field('manager'))} input={{ autoComplete: 'off' }} />
       <RadioField
-        {...common('role', tr('ui.csi.f.role'))}
-        options={CSI_ROLES.map((value) => ({ value, label: tr(`ui.csi.role.${value}`) }))}
+        {...common('role', zl.field('role'))}
+        options={CSI_ROLES.map((value) => ({ value, label: zl.csiRole(value) }))}
       />
-      <TextField {...common('team', tr('field.team'))} />
-      <AreaField {...common('comment', tr('ui.csi.f.comment'))} />
+      <TextField {...common('team', zl.field('team'), false)} />
+      <AreaField {...common('comment', zl.field('comment'))} />
       <TextField
-        {...common('score', `${tr('ui.csi.f.score')} ${rangeLabel(CSAT)}`)}
+        {...common('score', `${zl.field('score')} ${rangeLabel(CSAT)}`)}
         input={{ type: 'number', min: CSAT.min, max: CSAT.max, step: 1, inputMode: 'numeric' }}
       />
-      <TextField {...common('caseId', tr('ui.csi.f.caseId'), false)} input={{ autoComplete: 'off' }} />
-      <TextField {...common('orderNo', tr('field.orderNo'), false)} />
-      <TextField {...common('client', tr('field.client'), false)} input={{ autoComplete: 'off' }} />
+      <TextField {...common('caseId', zl.field('caseId'), false)} input={{ autoComplete: 'off' }} />
+      <TextField {...common('orderNo', zl.field('orderNo'), false)} />
+      <TextField {...common('client', zl.field('client'), false)} input={{ autoComplete: 'off' }} />
       <FormError error={errors['']} />
       <div class="actions">
         <button type="submit" class="primary" data-testid="csi-submit" disabled={busy} aria-busy={busy}>

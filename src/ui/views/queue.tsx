@@ -2,13 +2,14 @@
  * My queue: open cases, the most urgent first (the server's order), with counts of what is
  * overdue, due today, at risk and waiting for the client; each count is also a filter.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../domain/i18n';
 import type { CaseList, CaseView } from '../../server/contract';
-import { FormError, Spinner } from '../components';
+import { Spinner } from '../components';
 import { useApp } from '../context';
-import { asServerError, rpc } from '../rpc';
+import { rpc } from '../rpc';
 import { formatDue, localDate } from '../time-text';
+import { ListError, SearchBox, useList } from '../use-list';
 import { useNow } from '../use-now';
 
 type Filter = 'overdue' | 'dueToday' | 'atRisk' | 'waiting';
@@ -46,31 +47,12 @@ export function QueueView(props: { onOpen: (id: string) => void }) {
   const [text, setText] = useState('');
   const [mine, setMine] = useState(boot.role !== 'lead' && boot.role !== 'team_leader');
   const [filter, setFilter] = useState<Filter | null>(null);
-  const [list, setList] = useState<CaseList | null>(null);
-  const [error, setError] = useState('');
-  const [reloads, setReloads] = useState(0);
+  const { list, error, reload } = useList<CaseList>(
+    () => rpc('apiListCases', { status: 'open', mine, text: text.trim(), limit: PAGE }),
+    text,
+    [mine],
+  );
   const now = useNow(list);
-
-  useEffect(() => {
-    let current = true;
-    // Wait for a pause in typing before asking the server.
-    const timer = setTimeout(
-      () => {
-        rpc('apiListCases', { status: 'open', mine, text: text.trim(), limit: PAGE })
-          .then((result) => {
-            if (!current) return;
-            setList(result);
-            setError('');
-          })
-          .catch((caught: unknown) => current && setError(asServerError(caught).message));
-      },
-      text ? 300 : 0,
-    );
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [text, mine, reloads]);
 
   const items = list ? list.items.filter((v) => !filter || matches(v, filter, now, timeZone)) : [];
 
@@ -80,22 +62,11 @@ export function QueueView(props: { onOpen: (id: string) => void }) {
         <h1 id="queue-title" tabIndex={-1}>
           {tr('ui.nav.queue')}
         </h1>
-        <button type="button" class="small" onClick={() => setReloads((n) => n + 1)}>
+        <button type="button" class="small" onClick={reload}>
           {tr('ui.queue.refresh')}
         </button>
       </div>
-      <label class="sr-only" for="queue-search">
-        {tr('ui.queue.search')}
-      </label>
-      <input
-        id="queue-search"
-        type="search"
-        data-testid="queue-search"
-        placeholder={tr('ui.queue.search')}
-        value={text}
-        onInput={(e) => setText(e.currentTarget.value)}
-        maxLength={200}
-      />
+      <SearchBox name="queue-search" label={tr('ui.queue.search')} value={text} onValue={setText} />
       <div class="segmented" role="group" aria-label={tr('ui.queue.scope')}>
         <button type="button" aria-pressed={mine} onClick={() => setMine(true)}>
           {tr('ui.queue.mine')}
@@ -121,11 +92,7 @@ export function QueueView(props: { onOpen: (id: string) => void }) {
           </button>
         ))}
       </div>
-      <FormError error={error}>
-        <button type="button" onClick={() => setReloads((n) => n + 1)}>
-          {tr('ui.retry')}
-        </button>
-      </FormError>
+      <ListError error={error} onRetry={reload} />
       {!list && !error && <Spinner label={tr('ui.loading')} />}
       {list && items.length === 0 && (
         <p class="empty">{filter || text ? tr('ui.queue.emptyFilter') : tr('ui.queue.empty')}</p>

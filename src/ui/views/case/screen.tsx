@@ -6,7 +6,7 @@
  */
 import { mayChange } from '../../../domain/lifecycle';
 import { FormError, Spinner } from '../../components';
-import { useApp } from '../../context';
+import { useApp, type View } from '../../context';
 import { DueBlock } from './due';
 import { EditForm } from './edit-form';
 import { CaseHead, Facts } from './facts';
@@ -89,7 +89,8 @@ export function CaseScreen(props: { id: string }) {
   );
 }
 
-function BackButton() {
+/** Back to the list the screen was opened from (the queue, unless `to` says otherwise). */
+export function BackButton(props: { to?: View }) {
   const { tr, go } = useApp();
   return (
     <button
@@ -97,7 +98,7 @@ function BackButton() {
       class="icon back"
       aria-label={tr('ui.back')}
       title={tr('ui.back')}
-      onClick={() => go({ name: 'queue' })}
+      onClick={() => go(props.to ?? { name: 'queue' })}
     >
       ←
     </button>

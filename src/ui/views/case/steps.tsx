@@ -60,7 +60,6 @@ export function TransitionPanel(props: {
   const { boot, tr } = useApp();
   const { view, panel } = props;
   const { draft, errors, to } = panel;
-  const form = useRef<HTMLFormElement>(null);
   const fields = transitionFields(view, to);
   // A problem with a field this step does not show (the server may name one) joins the general message.
   const general = Object.entries(errors)
@@ -76,11 +75,140 @@ export function TransitionPanel(props: {
     error: errors[name],
   });
 
+  return (
+    <StepDialog
+      title={tr(`ui.to.${to}`)}
+      confirmId="transition-confirm"
+      cancelId="transition-cancel"
+      busy={props.busy}
+      general={general}
+      reloadButton={props.reloadButton}
+      onConfirm={props.onConfirm}
+      onCancel={props.onCancel}
+    >
+      {fields.includes('ownerDept') && (
+        <SelectField
+          {...common('ownerDept')}
+          label={tr('field.ownerDept')}
+          value={draft.ownerDept}
+          options={boot.settings.departments.map((d) => ({ value: d.name, label: d.name }))}
+          onValue={(ownerDept) =>
+            props.onDraft({
+              ...draft,
+              ownerDept,
+              ownerEmail: draft.ownerEmail.trim() ? draft.ownerEmail : defaultOwner(boot.settings, ownerDept),
+            })
+          }
+        />
+      )}
+      {fields.includes('ownerEmail') && (
+        <TextField
+          {...common('ownerEmail')}
+          label={tr('field.ownerEmail')}
+          value={draft.ownerEmail}
+          onValue={(v) => set('ownerEmail', v)}
+          input={{ type: 'email', autoComplete: 'off' }}
+        />
+      )}
+      {fields.includes('resolution') && (
+        <AreaField
+          {...common('resolution')}
+          label={tr('field.resolution')}
+          value={draft.resolution}
+          onValue={(v) => set('resolution', v)}
+        />
+      )}
+      {fields.includes('evidence') && (
+        <>
+          <p class="hint">{tr('ui.transition.evidenceA')}</p>
+          <EvidenceInput
+            idPrefix="step"
+            links={draft.evidence}
+            onLinks={(update) => props.onDraft({ ...draft, evidence: update(draft.evidence) })}
+            typed={draft.evidenceLink}
+            onTyped={(text) => set('evidenceLink', text)}
+            error={errors.evidence}
+          />
+        </>
+      )}
+      {fields.includes('rootCause') && (
+        <SelectField
+          {...common('rootCause')}
+          label={tr('field.rootCause')}
+          value={draft.rootCause}
+          options={boot.settings.rootCauses.map((c) => ({ value: c, label: c }))}
+          onValue={(v) => set('rootCause', v)}
+        />
+      )}
+      {fields.includes('prevention') && (
+        <AreaField
+          {...common('prevention')}
+          label={tr('field.prevention')}
+          value={draft.prevention}
+          onValue={(v) => set('prevention', v)}
+        />
+      )}
+      {(['csat', 'nps'] as const).map(
+        (name) =>
+          fields.includes(name) && (
+            <TextField
+              key={name}
+              {...common(name)}
+              label={`${tr(`field.${name}`)} ${rangeLabel(SCORE_RANGES[name])}`}
+              value={draft[name]}
+              onValue={(v) => set(name, v)}
+              input={{
+                type: 'number',
+                min: SCORE_RANGES[name].min,
+                max: SCORE_RANGES[name].max,
+                step: 1,
+                inputMode: 'numeric',
+              }}
+            />
+          ),
+      )}
+      {fields.includes('reason') && (
+        <AreaField
+          {...common('reason')}
+          label={tr('field.reason')}
+          value={draft.reason}
+          onValue={(v) => set('reason', v)}
+        />
+      )}
+      {fields.includes('note') && (
+        <AreaField
+          {...common('note')}
+          label={tr('ui.transition.note')}
+          value={draft.note}
+          onValue={(v) => set('note', v)}
+        />
+      )}
+    </StepDialog>
+  );
+}
+
+/**
+ * A step's form in a panel (a case's or a zone of growth's): its title, its fields, what is about no
+ * field in particular, confirm and cancel. The first control takes the focus; Esc cancels, and
+ * Ctrl+Enter confirms from anywhere in the panel (in a text area Enter is a new line).
+ */
+export function StepDialog(props: {
+  title: string;
+  confirmId: string;
+  cancelId: string;
+  busy: boolean;
+  general: string;
+  reloadButton: ComponentChildren;
+  onConfirm: () => void;
+  onCancel: () => void;
+  children: ComponentChildren;
+}) {
+  const { tr } = useApp();
+  const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     form.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
-  }, [to]);
+  }, [props.title]);
   useEscape(props.onCancel);
-
   return (
     <div class="panel" role="dialog" aria-modal="false" aria-labelledby="step-title">
       <form
@@ -95,123 +223,26 @@ export function TransitionPanel(props: {
             e.preventDefault();
             props.onCancel();
           }
-          // In a text area Enter is a new line; Ctrl+Enter confirms from anywhere in the panel.
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             props.onConfirm();
           }
         }}
       >
-        <h2 id="step-title">{tr(`ui.to.${to}`)}</h2>
-        {fields.includes('ownerDept') && (
-          <SelectField
-            {...common('ownerDept')}
-            label={tr('field.ownerDept')}
-            value={draft.ownerDept}
-            options={boot.settings.departments.map((d) => ({ value: d.name, label: d.name }))}
-            onValue={(ownerDept) =>
-              props.onDraft({
-                ...draft,
-                ownerDept,
-                ownerEmail: draft.ownerEmail.trim() ? draft.ownerEmail : defaultOwner(boot.settings, ownerDept),
-              })
-            }
-          />
-        )}
-        {fields.includes('ownerEmail') && (
-          <TextField
-            {...common('ownerEmail')}
-            label={tr('field.ownerEmail')}
-            value={draft.ownerEmail}
-            onValue={(v) => set('ownerEmail', v)}
-            input={{ type: 'email', autoComplete: 'off' }}
-          />
-        )}
-        {fields.includes('resolution') && (
-          <AreaField
-            {...common('resolution')}
-            label={tr('field.resolution')}
-            value={draft.resolution}
-            onValue={(v) => set('resolution', v)}
-          />
-        )}
-        {fields.includes('evidence') && (
-          <>
-            <p class="hint">{tr('ui.transition.evidenceA')}</p>
-            <EvidenceInput
-              idPrefix="step"
-              links={draft.evidence}
-              onLinks={(update) => props.onDraft({ ...draft, evidence: update(draft.evidence) })}
-              typed={draft.evidenceLink}
-              onTyped={(text) => set('evidenceLink', text)}
-              error={errors.evidence}
-            />
-          </>
-        )}
-        {fields.includes('rootCause') && (
-          <SelectField
-            {...common('rootCause')}
-            label={tr('field.rootCause')}
-            value={draft.rootCause}
-            options={boot.settings.rootCauses.map((c) => ({ value: c, label: c }))}
-            onValue={(v) => set('rootCause', v)}
-          />
-        )}
-        {fields.includes('prevention') && (
-          <AreaField
-            {...common('prevention')}
-            label={tr('field.prevention')}
-            value={draft.prevention}
-            onValue={(v) => set('prevention', v)}
-          />
-        )}
-        {(['csat', 'nps'] as const).map(
-          (name) =>
-            fields.includes(name) && (
-              <TextField
-                key={name}
-                {...common(name)}
-                label={`${tr(`field.${name}`)} ${rangeLabel(SCORE_RANGES[name])}`}
-                value={draft[name]}
-                onValue={(v) => set(name, v)}
-                input={{
-                  type: 'number',
-                  min: SCORE_RANGES[name].min,
-                  max: SCORE_RANGES[name].max,
-                  step: 1,
-                  inputMode: 'numeric',
-                }}
-              />
-            ),
-        )}
-        {fields.includes('reason') && (
-          <AreaField
-            {...common('reason')}
-            label={tr('field.reason')}
-            value={draft.reason}
-            onValue={(v) => set('reason', v)}
-          />
-        )}
-        {fields.includes('note') && (
-          <AreaField
-            {...common('note')}
-            label={tr('ui.transition.note')}
-            value={draft.note}
-            onValue={(v) => set('note', v)}
-          />
-        )}
-        <FormError error={general}>{props.reloadButton}</FormError>
+        <h2 id="step-title">{props.title}</h2>
+        {props.children}
+        <FormError error={props.general}>{props.reloadButton}</FormError>
         <div class="actions">
           <button
             type="submit"
             class="primary"
-            data-testid="transition-confirm"
+            data-testid={props.confirmId}
             disabled={props.busy}
             aria-busy={props.busy}
           >
-            {props.busy ? tr('ui.working') : tr(`ui.to.${to}`)}
+            {props.busy ? tr('ui.working') : props.title}
           </button>
-          <button type="button" data-testid="transition-cancel" onClick={props.onCancel}>
+          <button type="button" data-testid={props.cancelId} onClick={props.onCancel}>
             {tr('ui.cancel')}
           </button>
         </div>

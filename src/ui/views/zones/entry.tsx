@@ -5,15 +5,14 @@
  * someone else changed the entry meanwhile, keeping what was typed.
  */
 import { Fragment, type ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ZoneStatus } from '../../../domain/growth-zones';
 import { isLink } from '../../../domain/lifecycle';
 import { AreaField, FormError, Spinner, TextField, focusFirstInvalid } from '../../components';
 import { useApp } from '../../context';
 import { serverErrorsByField, type FieldErrors } from '../../forms';
-import { asServerError } from '../../rpc';
+import { asServerError, rpc, type ResultOf } from '../../rpc';
 import { formatDay, formatMoment } from '../../time-text';
-import { useEscape } from '../../use-escape';
 import {
   emptyZoneStepDraft,
   zoneStepBody,
@@ -22,11 +21,12 @@ import {
   type ZoneStepDraft,
   type ZoneStepField,
 } from '../../zone-forms';
-import { zrpc, type ZoneApi } from '../../zones-tmp';
+import { BackButton } from '../case/screen';
+import { StepDialog } from '../case/steps';
 import { Timeline } from '../case/timeline';
-import { ZoneBadges } from './labels';
+import { useZoneLabels, ZoneBadges } from './labels';
 
-type Entry = ReturnType<ZoneApi['apiGetGrowthZone']>;
+type Entry = ResultOf<'apiGetGrowthZone'>;
 
 interface Panel {
   to: ZoneStatus;
@@ -42,7 +42,8 @@ const FIELD_LABELS = {
 } as const;
 
 export function ZoneScreen(props: { id: string }) {
-  const { lang, tr, notify, go } = useApp();
+  const { boot, lang, tr, notify } = useApp();
+  const zl = useZoneLabels();
   const [view, setView] = useState<Entry | null>(null);
   const [loadError, setLoadError] = useState('');
   const [panel, setPanel] = useState<Panel | null>(null);
@@ -51,7 +52,7 @@ export function ZoneScreen(props: { id: string }) {
 
   const load = async (): Promise<Entry | null> => {
     try {
-      const fresh = await zrpc('apiGetGrowthZone', props.id);
+      const fresh = await rpc('apiGetGrowthZone', props.id);
       setView(fresh);
       setLoadError('');
       return fresh;
@@ -67,13 +68,13 @@ export function ZoneScreen(props: { id: string }) {
     void load();
   }, [props.id]);
 
-  const statusLabel = (code: string) => tr(`ui.zone.status.${code as ZoneStatus}`);
+  const statusLabel = zl.status;
 
   const runStep = async (current: Panel) => {
     if (!view) return;
     setBusy(true);
     try {
-      const moved = await zrpc('apiMoveGrowthZone', view.id, zoneStepBody(view, current.to, current.draft));
+      const moved = await rpc('apiMoveGrowthZone', view.id, zoneStepBody(view, current.to, current.draft));
       setPanel(null);
       setConflict(false);
       setView({ ...moved, events: view.events });
@@ -82,7 +83,7 @@ export function ZoneScreen(props: { id: string }) {
     } catch (caught) {
       const error = asServerError(caught);
       setConflict(error.kind === 'conflict');
-      setPanel({ ...current, errors: serverErrorsByField(error, lang) });
+      setPanel({ ...current, errors: serverErrorsByField(error, lang, boot.enums.zones.fields) });
       requestAnimationFrame(() => focusFirstInvalid(document.querySelector('.panel')));
     } finally {
       setBusy(false);
@@ -96,20 +97,9 @@ export function ZoneScreen(props: { id: string }) {
     }
   };
 
-  const back = (
-    <button
-      type="button"
-      class="icon back"
-      aria-label={tr('ui.back')}
-      title={tr('ui.back')}
-      onClick={() => go({ name: 'zones' })}
-    >
-      ←
-    </button>
-  );
   const head = (
     <div class="view-head">
-      {back}
+      <BackButton to={{ name: 'zones' }} />
       <h1 id="zone-title" tabIndex={-1}>
         {props.id}
       </h1>
@@ -202,17 +192,12 @@ function StepPanel(props: {
   const { tr } = useApp();
   const { view, panel } = props;
   const { to, draft, errors } = panel;
-  const form = useRef<HTMLFormElement>(null);
   const fields = zoneStepFields(view, to);
   // What the server says about a field this step does not show joins the general message.
   const general = Object.entries(errors)
     .filter(([field]) => !(fields as string[]).includes(field))
     .map(([, text]) => text)
     .join(' ');
-  useEffect(() => {
-    form.current?.querySelector<HTMLElement>('input, textarea')?.focus();
-  }, [to]);
-  useEscape(props.onCancel);
 
   const field = (name: ZoneStepField) => {
     const common = {
@@ -232,49 +217,34 @@ function StepPanel(props: {
   };
 
   return (
-    <div class="panel" role="dialog" aria-modal="false" aria-labelledby="zone-step-title">
-      <form
-        ref={form}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          props.onConfirm();
-        }}
-      >
-        <h2 id="zone-step-title">{tr(`ui.zone.to.${to}`)}</h2>
-        {fields.map(field)}
-        <FormError error={general}>{props.reloadButton}</FormError>
-        <div class="actions">
-          <button
-            type="submit"
-            class="primary"
-            data-testid="zone-step-confirm"
-            disabled={props.busy}
-            aria-busy={props.busy}
-          >
-            {props.busy ? tr('ui.working') : tr(`ui.zone.to.${to}`)}
-          </button>
-          <button type="button" onClick={props.onCancel}>
-            {tr('ui.cancel')}
-          </button>
-        </div>
-      </form>
-    </div>
+    <StepDialog
+      title={tr(`ui.zone.to.${to}`)}
+      confirmId="zone-step-confirm"
+      cancelId="zone-step-cancel"
+      busy={props.busy}
+      general={general}
+      reloadButton={props.reloadButton}
+      onConfirm={props.onConfirm}
+      onCancel={props.onCancel}
+    >
+      {fields.map(field)}
+    </StepDialog>
   );
 }
 
 function ZoneFacts(props: { view: Entry }) {
   const { boot, lang, tr } = useApp();
+  const zl = useZoneLabels();
   const { view } = props;
   const tz = boot.settings.calendar.timeZone;
   const moment = (iso: string | null) => (iso ? formatMoment(iso, lang, tz) : '');
   const day = (iso: string | null) => (iso ? formatDay(iso, lang, tz) : '');
   const person = (email: string) => boot.settings.team.find((m) => m.email === email)?.name || email;
   const facts: Array<[string, string]> = [
-    [tr('field.manager'), `${view.manager} · ${view.team}`],
-    [tr('ui.zone.f.teamLeaderEmail'), view.teamLeaderEmail],
-    [tr('ui.zone.f.source'), tr(`ui.zone.source.${view.source}`)],
-    [tr('ui.zone.f.standard'), view.standard],
+    [zl.field('manager'), `${view.manager} · ${view.team}`],
+    [zl.field('teamLeaderEmail'), view.teamLeaderEmail],
+    [zl.field('source'), zl.source(view.source)],
+    [zl.field('standard'), view.standard],
     [tr('ui.zone.f.loggedAt'), `${moment(view.loggedAt)} · ${person(view.loggedBy)}`],
     [tr('ui.zone.f.date'), day(view.briefingAt)],
     [tr('ui.zone.f.briefingHeldAt'), day(view.briefingHeldAt)],

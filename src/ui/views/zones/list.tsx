@@ -3,62 +3,41 @@
  * leader's own team first), status, open only and text; a leader's per-manager summary of the
  * month; the way to log a new entry.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ZONE_STATUSES, type ZoneStatus } from '../../../domain/growth-zones';
-import { FormError, Spinner } from '../../components';
+import { Spinner } from '../../components';
 import { useApp } from '../../context';
-import { asServerError } from '../../rpc';
-import { zrpc, type GrowthZoneView, type ZoneApi } from '../../zones-tmp';
-import { mayLogZones, ZoneBadges } from './labels';
-
-type ZoneList = ReturnType<ZoneApi['apiListGrowthZones']>;
-type Summary = ReturnType<ZoneApi['apiZoneSummary']>;
+import type { GrowthZoneList, GrowthZoneView, ZoneSummary } from '../../../server/contract';
+import { rpc } from '../../rpc';
+import { ListError, SearchBox, useList } from '../../use-list';
+import { mayLogZones, useZoneLabels, ZoneBadges } from './labels';
 
 const PAGE = 200;
 
 export function ZonesView() {
   const { boot, tr, go } = useApp();
+  const zl = useZoneLabels();
   const [text, setText] = useState('');
   // The server puts a team leader's own team first; the filter narrows to one team.
   const [team, setTeam] = useState('');
   const [status, setStatus] = useState<ZoneStatus | ''>('');
   const [open, setOpen] = useState(true);
-  const [list, setList] = useState<ZoneList | null>(null);
-  const [summary, setSummary] = useState<Summary | null>(null);
-  const [error, setError] = useState('');
-  const [reloads, setReloads] = useState(0);
   const leader = boot.role === 'lead' || boot.role === 'team_leader';
-
-  useEffect(() => {
-    let current = true;
-    const timer = setTimeout(
-      () => {
-        const query = {
-          ...(team ? { team } : {}),
-          ...(status ? { status } : {}),
-          open,
-          text: text.trim(),
-          limit: PAGE,
-        };
-        zrpc('apiListGrowthZones', query)
-          .then((result) => {
-            if (!current) return;
-            setList(result);
-            setError('');
-          })
-          .catch((caught: unknown) => current && setError(asServerError(caught).message));
-        if (leader)
-          zrpc('apiZoneSummary', team ? { team } : {})
-            .then((result) => current && setSummary(result))
-            .catch(() => current && setSummary(null));
-      },
-      text ? 300 : 0,
-    );
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [text, team, status, open, reloads]);
+  const {
+    list: answer,
+    error,
+    reload,
+  } = useList<[GrowthZoneList, ZoneSummary | null]>(
+    () => {
+      const query = { ...(team ? { team } : {}), ...(status ? { status } : {}), open, text: text.trim(), limit: PAGE };
+      // The summary is a leader's extra: when it fails, the list still shows.
+      const summary = leader ? rpc('apiZoneSummary', team ? { team } : {}).catch(() => null) : Promise.resolve(null);
+      return Promise.all([rpc('apiListGrowthZones', query), summary]);
+    },
+    text,
+    [team, status, open],
+  );
+  const [list, summary] = answer ?? [null, null];
 
   return (
     <section class="view" aria-labelledby="zones-title">
@@ -66,7 +45,7 @@ export function ZonesView() {
         <h1 id="zones-title" tabIndex={-1}>
           {tr('ui.nav.zones')}
         </h1>
-        <button type="button" class="small" onClick={() => setReloads((n) => n + 1)}>
+        <button type="button" class="small" onClick={reload}>
           {tr('ui.queue.refresh')}
         </button>
       </div>
@@ -78,21 +57,10 @@ export function ZonesView() {
         </div>
       )}
       {summary && <SummaryBlock summary={summary} />}
-      <label class="sr-only" for="zone-search">
-        {tr('ui.zone.search')}
-      </label>
-      <input
-        id="zone-search"
-        type="search"
-        data-testid="zone-search"
-        placeholder={tr('ui.zone.search')}
-        value={text}
-        onInput={(e) => setText(e.currentTarget.value)}
-        maxLength={200}
-      />
+      <SearchBox name="zone-search" label={tr('ui.zone.search')} value={text} onValue={setText} />
       <div class="row filters">
         <select
-          aria-label={tr('field.team')}
+          aria-label={zl.field('team')}
           data-testid="zone-team"
           value={team}
           onChange={(e) => setTeam(e.currentTarget.value)}
@@ -113,7 +81,7 @@ export function ZonesView() {
           <option value="">{tr('ui.zone.allStatuses')}</option>
           {ZONE_STATUSES.map((code) => (
             <option key={code} value={code}>
-              {tr(`ui.zone.status.${code}`)}
+              {zl.status(code)}
             </option>
           ))}
         </select>
@@ -127,11 +95,7 @@ export function ZonesView() {
         />
         {tr('ui.zone.openOnly')}
       </label>
-      <FormError error={error}>
-        <button type="button" onClick={() => setReloads((n) => n + 1)}>
-          {tr('ui.retry')}
-        </button>
-      </FormError>
+      <ListError error={error} onRetry={reload} />
       {!list && !error && <Spinner label={tr('ui.loading')} />}
       {list && list.items.length === 0 && <p class="empty">{tr('ui.zone.empty')}</p>}
       {list && list.items.length > 0 && (
@@ -151,7 +115,7 @@ export function ZonesView() {
 }
 
 function ZoneRow(props: { view: GrowthZoneView; onOpen: () => void }) {
-  const { tr } = useApp();
+  const zl = useZoneLabels();
   const { view } = props;
   return (
     <button
@@ -163,7 +127,7 @@ function ZoneRow(props: { view: GrowthZoneView; onOpen: () => void }) {
     >
       <span class="line">
         <span class="case-id">{view.id}</span>
-        <span class="status">{tr(`ui.zone.status.${view.status}`)}</span>
+        <span class="status">{zl.status(view.status)}</span>
       </span>
       <span class="line client">
         {view.manager} · {view.team}
@@ -176,8 +140,9 @@ function ZoneRow(props: { view: GrowthZoneView; onOpen: () => void }) {
   );
 }
 
-function SummaryBlock(props: { summary: Summary }) {
+function SummaryBlock(props: { summary: ZoneSummary }) {
   const { tr } = useApp();
+  const zl = useZoneLabels();
   const { month, rows } = props.summary;
   return (
     <details class="summary-block" data-testid="zone-summary">
@@ -188,7 +153,7 @@ function SummaryBlock(props: { summary: Summary }) {
         <table class="grid">
           <thead>
             <tr>
-              <th>{tr('field.manager')}</th>
+              <th>{zl.field('manager')}</th>
               <th>{tr('ui.zone.col.entries')}</th>
               <th>{tr('ui.zone.col.repeats')}</th>
               <th>{tr('ui.zone.col.open')}</th>

@@ -2,22 +2,35 @@
  * Logging a zone of growth: every field of apiLogGrowthZone. What the server refuses is shown next
  * to its field, as on the New case form; the team brings its leader from Settings.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ZONE_CATEGORIES, ZONE_SOURCES } from '../../../domain/growth-zones';
-import { AreaField, FormError, RadioField, SelectField, TextField, focusFirstInvalid } from '../../components';
+import { AreaField, FormError, RadioField, SelectField, TextField } from '../../components';
 import { useApp } from '../../context';
-import { serverErrorsByField, type FieldErrors } from '../../forms';
-import { asServerError } from '../../rpc';
-import { emptyZoneDraft, leaderTeams, teamLeaderOf, zoneInput, type ZoneDraft } from '../../zone-forms';
-import { zrpc } from '../../zones-tmp';
+import { rpc } from '../../rpc';
+import { useSubmit } from '../../use-submit';
+import { useZoneLabels } from './labels';
+import {
+  emptyZoneDraft,
+  leaderTeams,
+  teamLeaderOf,
+  zoneInput,
+  zoneInputErrors,
+  type ZoneDraft,
+} from '../../zone-forms';
 
 export function NewZoneView() {
   const { boot, lang, tr, notify, go } = useApp();
+  const zl = useZoneLabels();
   const { settings } = boot;
   const [draft, setDraft] = useState<ZoneDraft>(emptyZoneDraft);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const { errors, busy, form, submit } = useSubmit(
+    () => zoneInputErrors(draft, lang),
+    () => rpc('apiLogGrowthZone', zoneInput(draft)),
+    (created) => {
+      notify(tr('ui.zone.logged', { id: created.id }));
+      go({ name: 'zone', id: created.id });
+    },
+  );
   const teams = leaderTeams(settings);
 
   const set = <K extends keyof ZoneDraft>(field: K, value: ZoneDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
@@ -35,67 +48,49 @@ export function NewZoneView() {
     error: errors[name],
   });
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setErrors({});
-    try {
-      const created = await zrpc('apiLogGrowthZone', zoneInput(draft));
-      notify(tr('ui.zone.logged', { id: created.id }));
-      go({ name: 'zone', id: created.id });
-    } catch (caught) {
-      const found = serverErrorsByField(asServerError(caught), lang);
-      setErrors(Object.keys(found).some(Boolean) ? { '': tr('ui.fixFields'), ...found } : found);
-      requestAnimationFrame(() => focusFirstInvalid(form.current));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <form ref={form} class="view" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="zone-new-title">
       <h1 id="zone-new-title" tabIndex={-1}>
         {tr('ui.zone.new')}
       </h1>
       <TextField
-        {...common('manager', tr('field.manager'))}
+        {...common('manager', zl.field('manager'))}
         value={draft.manager}
         onValue={(v) => set('manager', v)}
         input={{ autoComplete: 'off' }}
       />
       {teams.length > 0 ? (
         <SelectField
-          {...common('team', tr('field.team'))}
+          {...common('team', zl.field('team'))}
           value={draft.team}
           options={teams.map((value) => ({ value, label: value }))}
           onValue={changeTeam}
         />
       ) : (
-        <TextField {...common('team', tr('field.team'))} value={draft.team} onValue={changeTeam} />
+        <TextField {...common('team', zl.field('team'))} value={draft.team} onValue={changeTeam} />
       )}
       <TextField
-        {...common('teamLeaderEmail', tr('ui.zone.f.teamLeaderEmail'))}
+        {...common('teamLeaderEmail', zl.field('teamLeaderEmail'))}
         value={draft.teamLeaderEmail}
         onValue={(v) => set('teamLeaderEmail', v)}
         hint={tr('ui.zone.hint.teamLeader')}
         input={{ type: 'email', autoComplete: 'off' }}
       />
       <RadioField
-        {...common('source', tr('ui.zone.f.source'))}
+        {...common('source', zl.field('source'))}
         value={draft.source}
-        options={ZONE_SOURCES.map((value) => ({ value, label: tr(`ui.zone.source.${value}`) }))}
+        options={ZONE_SOURCES.map((value) => ({ value, label: zl.source(value) }))}
         onValue={(v) => set('source', v as ZoneDraft['source'])}
       />
       <RadioField
-        {...common('category', tr('ui.zone.f.category'))}
+        {...common('category', zl.field('category'))}
         value={draft.category}
-        options={ZONE_CATEGORIES.map((value) => ({ value, label: tr(`ui.zone.category.${value}`) }))}
+        options={ZONE_CATEGORIES.map((value) => ({ value, label: zl.category(value) }))}
         onValue={(v) => set('category', v as ZoneDraft['category'])}
       />
       {draft.category && <p class="hint">{tr(`ui.zone.hint.${draft.category}`)}</p>}
       <TextField
-        {...common('standard', tr('ui.zone.f.standard'))}
+        {...common('standard', zl.field('standard'))}
         value={draft.standard}
         onValue={(v) => set('standard', v)}
       />
@@ -106,7 +101,7 @@ export function NewZoneView() {
         input={{ type: 'url', inputMode: 'url', placeholder: 'https://' }}
       />
       <AreaField
-        {...common('description', tr('ui.zone.f.description'))}
+        {...common('description', zl.field('description'))}
         value={draft.description}
         onValue={(v) => set('description', v)}
         rows={4}
