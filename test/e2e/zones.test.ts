@@ -20,7 +20,8 @@ import {
   type Session,
 } from './support';
 
-jest.setTimeout(60_000);
+// Each test drives a few screens of the sidebar; on a busy machine that can pass a minute.
+jest.setTimeout(120_000);
 
 const mode = browserMode();
 if (mode === 'skip') console.warn(`Skipping the browser tests: ${MISSING_BROWSER}`);
