@@ -506,24 +506,23 @@ describe('developer metadata and charts', () => {
   });
 });
 
-describe('performance', () => {
-  test('setValues and getValues of 5,000 × 30 take milliseconds, not seconds', () => {
+// How fast the fake is belongs in the benchmark (npm run bench), never in a test's wall clock: a
+// loaded machine would fail it. This test keeps the large grid correct.
+describe('a large grid', () => {
+  test('setValues and getValues of 5,000 × 30 keep every value and its display', () => {
     const { sheet } = open({ locale: 'ru_RU' });
     const data = Array.from({ length: 5000 }, (_, r) =>
       Array.from({ length: 30 }, (_, c) =>
         c === 0 ? `K-${r}` : c === 1 ? new Date(NOW + r * 60_000) : c % 3 === 0 ? String(r * c) : r * c,
       ),
     );
-    const started = performance.now();
     sheet.insertRowsAfter(1000, 4001);
     sheet.insertColumnsAfter(26, 4);
     const range = sheet.getRange(2, 1, 5000, 30);
     range.setValues(data);
     const values = range.getValues();
-    const elapsed = performance.now() - started;
     expect(values).toHaveLength(5000);
     expect(values[4999]![3]).toBe(4999 * 3);
     expect(range.getDisplayValues()[4999]![1]).toBe('26.11.2026 21:19:00');
-    expect(elapsed).toBeLessThan(1500);
   });
 });
