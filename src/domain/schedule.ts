@@ -2,7 +2,8 @@
  * The scheduled jobs' periods, in the workbook's time zone (docs/architecture.md, Adding a job).
  * One hourly trigger fires the dispatcher; it runs the hourly job every time, and each other job
  * once per period: the daily job once per local day, from the digest hour on; the weekly job once
- * per ISO week, from Monday at the digest hour on. A period is "due" once its moment has come and
+ * per ISO week, from Monday at the digest hour on; the monthly job once per calendar month, from
+ * day 1 at the digest hour on. A period is "due" once its moment has come and
  * it is later than the last period the job completed, so a trigger that fires late, twice, or not
  * at all for a day runs each job once for the latest period that came due, never twice and never
  * by guessing from the wall clock alone.
@@ -13,13 +14,16 @@
 import { isoWeekOfDate, mondayOf, parseWeekLabel, weekLabel } from './iso-week';
 import { instantOf, isoDate, wallTime } from './zoned-time';
 
-/** The jobs the dispatcher runs. The monthly summary (day 1) is issue 9: it gets a slot here then. */
-export const JOB_NAMES = ['hourly', 'daily', 'weekly'] as const;
+/** The jobs the dispatcher runs. */
+export const JOB_NAMES = ['hourly', 'daily', 'weekly', 'monthly'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface ScheduleSettings {
   timeZone: string;
-  /** The local hour (0–23) from which the daily digest and, on Mondays, the weekly report are due. */
+  /**
+   * The local hour (0–23) from which the daily digest, on Mondays the weekly report, and on day 1
+   * the monthly summary are due.
+   */
   digestHour: number;
 }
 
@@ -50,6 +54,19 @@ function dueMoment(date: [number, number, number], s: ScheduleSettings): number 
   return instantOf(s.timeZone, date[0], date[1], date[2], s.digestHour);
 }
 
+/** 'YYYY-MM' of a month. */
+export function monthKey(year: number, month: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+}
+
+/** The first day of the latest month whose day-1 digest hour has come at `now`. */
+function latestDueFirstOfMonth(now: number, s: ScheduleSettings): [number, number, number] {
+  const w = wallTime(now, s.timeZone);
+  const first: [number, number, number] = [w.year, w.month, 1];
+  if (dueMoment(first, s) <= now) return first;
+  return w.month === 1 ? [w.year - 1, 12, 1] : [w.year, w.month - 1, 1];
+}
+
 /** The local date of the latest day whose digest hour has come at `now`. */
 function latestDueDay(now: number, s: ScheduleSettings): [number, number, number] {
   const w = wallTime(now, s.timeZone);
@@ -73,18 +90,24 @@ export function latestDuePeriod(job: JobName, now: number, s: ScheduleSettings):
       return isoDate(...latestDueDay(now, s));
     case 'weekly':
       return weekLabel(isoWeekOfDate(...latestDueMonday(now, s)));
-    // case 'monthly': issue 9 — day 1 at the digest hour, key 'YYYY-MM'.
+    case 'monthly': {
+      const [year, month] = latestDueFirstOfMonth(now, s);
+      return monthKey(year, month);
+    }
   }
 }
 
-/** When a period came due: the start of its hour, or its day's (its Monday's) digest hour. */
+/**
+ * When a period came due: the start of its hour, or its day's (its Monday's, its month's day 1)
+ * digest hour.
+ */
 export function periodDueAt(job: JobName, period: string, s: ScheduleSettings): number {
   if (job === 'hourly') {
     const [date = '', hour = '0'] = period.split('T');
     const [y, m, d] = date.split('-').map(Number);
     return instantOf(s.timeZone, y ?? 0, m ?? 1, d ?? 1, Number(hour));
   }
-  if (job === 'daily') {
+  if (job === 'daily' || job === 'monthly') {
     const [y, m, d] = period.split('-').map(Number);
     return dueMoment([y ?? 0, m ?? 1, d ?? 1], s);
   }
