@@ -15,6 +15,7 @@ export const MENU_ITEMS: ReadonlyArray<{ label: Parameters<typeof t>[1]; functio
   { label: 'menu.runHourly', functionName: 'runHourly' },
   { label: 'menu.runDaily', functionName: 'runDaily' },
   { label: 'menu.runWeekly', functionName: 'runWeekly' },
+  { label: 'menu.runMonthly', functionName: 'runMonthly' },
   { label: 'menu.installTriggers', functionName: 'installTriggers' },
   { label: 'menu.removeTriggers', functionName: 'removeTriggers' },
   // CS leads and team leaders (server/dashboard.ts checks the role).

@@ -7,6 +7,7 @@ export const en: Catalog = {
   'menu.runHourly': 'Run the hourly check now',
   'menu.runDaily': 'Run the daily digest now',
   'menu.runWeekly': 'Run the weekly report now',
+  'menu.runMonthly': 'Run the monthly summary now',
   'menu.installTriggers': 'Turn the schedule on',
   'menu.removeTriggers': 'Turn the schedule off',
   'jobs.busy': 'The schedule is running; try again later.',

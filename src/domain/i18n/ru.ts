@@ -6,6 +6,7 @@ export const ru = {
   'menu.runHourly': 'Запустить проверку сейчас',
   'menu.runDaily': 'Запустить сводку сейчас',
   'menu.runWeekly': 'Запустить отчёт сейчас',
+  'menu.runMonthly': 'Запустить итоги месяца',
   'menu.installTriggers': 'Включить расписание',
   'menu.removeTriggers': 'Отключить расписание',
   'jobs.busy': 'Расписание уже идёт; попробуйте позже.',

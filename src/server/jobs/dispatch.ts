@@ -3,7 +3,8 @@
  * Adding a job). It opens the workbook — the active spreadsheet, or by the id the installer kept
  * when a published add-on's trigger has none — reads Settings once, and runs what is due: the
  * hourly job every time, the daily job once per local day from the digest hour, the weekly job
- * once per ISO week from Monday at that hour (domain/schedule.ts). The last period each job
+ * once per ISO week from Monday at that hour, the monthly job once per month from day 1 at that
+ * hour (domain/schedule.ts). The last period each job
  * completed is kept in the workbook (sheets/schedule-record.ts); a job that fails or stops at the
  * deadline is not recorded and runs again, for the same period, at the next firing. Each job's run
  * is one `job` row in Events.
@@ -28,6 +29,7 @@ import { readScheduleRecord, writeScheduleRecord, type ScheduleRecord } from '..
 import { eventsTable, openWorkbookWithSettings, type Workbook } from '../../sheets/workbook';
 import { runDailyJob } from './daily';
 import { runHourlyJob } from './hourly';
+import { runMonthlyJob } from './monthly';
 import { confirm, toast } from '../confirm';
 import { handleRequest, LEADS } from '../context';
 import type { JobContext, JobOutcome } from './job';
@@ -35,11 +37,12 @@ import { runWeeklyJob } from './weekly';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The jobs, by name. Issue 9 adds `monthly: runMonthlyJob` (day 1) here and in domain/schedule.ts. */
+/** The jobs, by name (their periods: domain/schedule.ts). */
 export const JOBS: Record<JobName, (ctx: JobContext) => JobOutcome> = {
   hourly: runHourlyJob,
   daily: runDailyJob,
   weekly: runWeeklyJob,
+  monthly: runMonthlyJob,
 };
 
 /** The handler of the one time-driven trigger. */
@@ -218,6 +221,11 @@ export function runDaily(): RunNowResult {
 /** "Run now": the weekly report for the latest week whose Monday digest hour has come. */
 export function runWeekly(): RunNowResult {
   return runNow('weekly');
+}
+
+/** "Run now": the monthly summary for the latest month whose day-1 digest hour has come. */
+export function runMonthly(): RunNowResult {
+  return runNow('monthly');
 }
 
 /**
