@@ -2,25 +2,22 @@
  * The daily plan-fact digest (docs/product.md, Escalation; the content: domain/digest.ts). Reads
  * the Cases tab once, only the span of the columns the digest needs (one call whatever the number
  * of cases: docs/architecture.md, The performance model), and emails each lead and each owner
- * with something to say. Each digest sent is recorded like a notice (`digest/<day> → <email>`),
- * so a run that stops at the quota or the deadline, run again, sends the rest and no duplicate.
- * Then it refreshes the Dashboard tab (server/dashboard.ts), whatever became of the mail: a quota
- * spent or a send that failed does not cost the leaders their morning figures.
+ * with something to say. Each digest sent is recorded like a notice (`digest/<day> → <email>`,
+ * jobs/send-once.ts), so a run that stops at the quota or the deadline, run again, sends the rest
+ * and no duplicate. Then it refreshes the Dashboard tab (server/dashboard.ts), whatever became of
+ * the mail: a quota spent or a send that failed does not cost the leaders their morning figures.
  */
 import { dailyDigest, DIGEST_FIELDS, type DigestCase, type DigestMail } from '../../domain/digest';
-import { renderEmail } from '../../domain/email-render';
 import { tServer } from '../../domain/i18n/server';
 import { CRITICALITIES, type Criticality } from '../../domain/model';
 import { isoDate, wallTime } from '../../domain/zoned-time';
-import { now } from '../../services/clock';
-import { mailQuotaLeft, sendMail } from '../../services/mail';
 import { isDateValue, parseStatus } from '../../sheets/case-row';
-import { recordNote, SentNotices } from '../../sheets/sent-notices';
 import type { Table } from '../../sheets/table';
 import { casesTable } from '../../sheets/workbook';
 import { refreshDashboardTab } from '../dashboard';
 import { refreshZoneSummary } from '../../sheets/zone-summary-tab';
 import type { JobContext, JobOutcome } from './job';
+import { sendOnce } from './send-once';
 
 /** The digest's cases from one read of the span of its columns; rows that do not parse are counted. */
 function readDigestCases(table: Table): { cases: DigestCase[]; skipped: number } {
@@ -118,28 +115,9 @@ function runDigest(ctx: JobContext): JobOutcome {
   const w = wallTime(ctx.now, ctx.settings.calendar.timeZone);
   const day = isoDate(w.year, w.month, w.day);
 
-  const sent = mails.length > 0 ? SentNotices.load(ctx.wb) : null;
-  const note = (m: DigestMail) => recordNote(`digest/${day}/${m.kind}`, m.to);
-  const pending = mails.filter((m) => !sent?.has(note(m)));
-  let quota = pending.length > 0 ? mailQuotaLeft() : 0;
-  let toLeads = 0;
-  let toOwners = 0;
-  let waiting = 0;
-  try {
-    for (const mail of pending) {
-      if (quota <= 0 || now() >= ctx.deadline) {
-        waiting++;
-        continue;
-      }
-      sendMail({ to: mail.to, ...renderEmail(mail.doc) });
-      sent?.record([{ caseId: '-', note: note(mail) }], ctx.runAs, now());
-      quota--;
-      if (mail.kind === 'lead') toLeads++;
-      else toOwners++;
-    }
-  } finally {
-    sent?.flush();
-  }
+  const { sent, waiting } = sendOnce(ctx, mails, (m: DigestMail) => `digest/${day}/${m.kind}`);
+  const toLeads = sent.filter((m) => m.kind === 'lead').length;
+  const toOwners = sent.length - toLeads;
   const summary =
     tServer(ctx.lang, 'digest.summary', { leads: toLeads, owners: toOwners, waiting }) +
     (skipped > 0 ? tServer(ctx.lang, 'digest.summary.skipped', { count: skipped }) : '');

@@ -1,37 +1,38 @@
 /**
  * The monthly review (docs/product.md, Zones of growth and CSI: the monthly review; the content:
  * domain/monthly-report.ts), on day 1 for the month that ended. Reads the Zones of growth and CSI
- * tabs once each; moves the rechecks whose date has come to recheck_due under the document lock
- * (each with its Events row), so their leaders read them in the same email; then emails each team
- * leader and lead with something to read. Each email sent is recorded like a notice
- * (`monthly/<YYYY-MM> → <email>`, sheets/sent-notices.ts), so a run stopped by the mail quota or
- * the deadline sends the rest at the next run, and never a duplicate.
+ * tabs once each: the zones under the document lock, where the rechecks whose date has come move
+ * to recheck_due (each with its Events row), so their leaders read them in the same email. Then
+ * it emails each team leader and lead with something to read, each email recorded like a notice
+ * (`monthly/<YYYY-MM> → <email>`, jobs/send-once.ts), so a run stopped by the mail quota or the
+ * deadline sends the rest at the next run, and never a duplicate.
  */
-import { renderEmail } from '../../domain/email-render';
 import { fallenDueRechecks } from '../../domain/growth-zones';
 import { tServer } from '../../domain/i18n/server';
-import { monthEndedBefore, monthlyEmails, monthText, type MonthlyMail } from '../../domain/monthly-report';
+import { monthEndedBefore, monthlyEmails, monthText } from '../../domain/monthly-report';
 import { leadEmails } from '../../domain/settings';
-import { now } from '../../services/clock';
 import { withDocumentLock } from '../../services/lock';
-import { mailQuotaLeft, sendMail } from '../../services/mail';
 import { ZONES } from '../../sheets/schema';
-import { recordNote, SentNotices } from '../../sheets/sent-notices';
 import { requireSheet } from '../../sheets/workbook';
 import { readCsiEntries, readGrowthZones, updateGrowthZones } from '../../sheets/zones-tab';
 import type { JobContext, JobOutcome } from './job';
+import { sendOnce } from './send-once';
 
 export function runMonthlyJob(ctx: JobContext): JobOutcome {
   const timeZone = ctx.settings.calendar.timeZone;
   const month = monthEndedBefore(ctx.now, timeZone);
-  const read = readGrowthZones(ctx.wb);
   const { entries: csi, problems: csiProblems } = readCsiEntries(ctx.wb);
 
-  // The rechecks whose month has come: recheck_due now, one Events row each, before the emails
-  // that tell their leaders. A run that stops after this tells them at the next run all the same:
-  // the email lists every entry waiting for its recheck.
-  const fallen = fallenDueRechecks(read.zones, ctx.now);
-  if (fallen.length > 0) withDocumentLock(() => updateGrowthZones(ctx.wb, fallen, ctx.runAs, ctx.now));
+  // The rechecks whose date has come: recheck_due now, one Events row each, before the emails
+  // that tell their leaders. The tab is read under the lock, so a step taken in the sidebar a
+  // moment before is not overwritten. A run that stops after this tells them at the next run all
+  // the same: the email lists every entry waiting for its recheck.
+  const { read, fallen } = withDocumentLock(() => {
+    const current = readGrowthZones(ctx.wb);
+    const due = fallenDueRechecks(current.zones, ctx.now);
+    if (due.length > 0) updateGrowthZones(ctx.wb, due, ctx.runAs, ctx.now);
+    return { read: current, fallen: due };
+  });
   const moved = new Map(fallen.map((z) => [z.id, z]));
   const zones = read.zones.map((z) => moved.get(z.id) ?? z);
 
@@ -45,29 +46,10 @@ export function runMonthlyJob(ctx: JobContext): JobOutcome {
     zonesUrl: `${ctx.spreadsheetUrl}#gid=${gid}`,
   });
 
-  const sent = mails.length > 0 ? SentNotices.load(ctx.wb) : null;
-  const note = (m: MonthlyMail) => recordNote(`monthly/${month.label}`, m.to);
-  const pending = mails.filter((m) => !sent?.has(note(m)));
+  const { sent, waiting } = sendOnce(ctx, mails, () => `monthly/${month.label}`);
   const leads = new Set(leadEmails(ctx.settings));
-  let quota = pending.length > 0 ? mailQuotaLeft() : 0;
-  let toLeaders = 0;
-  let toLeads = 0;
-  let waiting = 0;
-  try {
-    for (const mail of pending) {
-      if (quota <= 0 || now() >= ctx.deadline) {
-        waiting++;
-        continue;
-      }
-      sendMail({ to: mail.to, ...renderEmail(mail.doc) });
-      sent?.record([{ caseId: '-', note: note(mail) }], ctx.runAs, now());
-      quota--;
-      if (leads.has(mail.to)) toLeads++;
-      else toLeaders++;
-    }
-  } finally {
-    sent?.flush();
-  }
+  const toLeads = sent.filter((m) => leads.has(m.to)).length;
+  const toLeaders = sent.length - toLeads;
   const skipped = read.problems + csiProblems;
   const summary =
     tServer(ctx.lang, 'monthly.summary', {
