@@ -199,7 +199,7 @@ describe('Run now from the menu', () => {
     expect(hourly.value).toMatchObject({ complete: true, period: '2026-11-23T10' });
     expect(hourly.value.ran).toHaveLength(1);
     expect(scheduleRecord(emulator).done.hourly).toBe('2026-11-23T10');
-    for (const fn of ['runHourly', 'runDaily', 'runWeekly']) {
+    for (const fn of ['runHourly', 'runDaily', 'runWeekly', 'runMonthly']) {
       expect(emulator.execute(fn, [], { user: AGENT }).error).toMatch(/^\[forbidden\]/);
     }
   });
