@@ -194,7 +194,7 @@ describe('the monthly summary, dispatched by the hourly trigger on day 1', () =>
     expect(lead.body).toContain(SOUTH);
 
     // The job's row in Events says what it did.
-    const job = events(emulator).filter((e) => e[0] === 'job' && e[5].startsWith('Итоги месяца 2026-12'));
+    const job = events(emulator).filter((e) => e[0] === 'job' && e[5]!.startsWith('Итоги месяца 2026-12'));
     expect(job).toHaveLength(1);
     expect(job[0]![5]).toContain('перепроверок наступило 1');
 
@@ -213,7 +213,7 @@ describe('the monthly summary, dispatched by the hourly trigger on day 1', () =>
     emulator.state.mail.recipientsByDay[day] = DAILY_RECIPIENT_QUOTA.consumer - 1;
     emulator.advanceTo(msk('2026-12-01T09:30'));
     expect(monthlyMails(emulator)).toHaveLength(1);
-    const incomplete = events(emulator).filter((e) => e[0] === 'job' && e[5].startsWith('Итоги месяца'));
+    const incomplete = events(emulator).filter((e) => e[0] === 'job' && e[5]!.startsWith('Итоги месяца'));
     expect(incomplete.at(-1)![5]).toContain('Продолжится при следующем запуске');
 
     emulator.state.mail.recipientsByDay[day] = 0;
@@ -238,7 +238,7 @@ describe('the monthly summary, dispatched by the hourly trigger on day 1', () =>
     emulator.run('installTriggers', [], { user: LEAD, respond: yes });
     emulator.advanceTo(msk('2026-12-01T10:30'));
     expect(monthlyMails(emulator)).toEqual([]);
-    const job = events(emulator).filter((e) => e[0] === 'job' && e[5].startsWith('Итоги месяца 2026-12'));
+    const job = events(emulator).filter((e) => e[0] === 'job' && e[5]!.startsWith('Итоги месяца 2026-12'));
     expect(job).toHaveLength(1);
   });
 

@@ -124,8 +124,9 @@ describe.each(['bound', 'addon'] as const)('the dispatcher (%s)', (deployment) =
   test('each firing runs the hourly job, and the daily digest once its hour has come', () => {
     const emulator = setUpWorkbook({ deployment, schedule: true });
     const done = scheduleRecord(emulator).done;
-    // Installed Monday 10:00 Moscow: today's digest and this week's report count as done.
-    expect(done).toEqual({ daily: '2026-11-23', weekly: '2026-W48' });
+    // Installed Monday 10:00 Moscow: today's digest, this week's report and this month's summary
+    // count as done.
+    expect(done).toEqual({ daily: '2026-11-23', weekly: '2026-W48', monthly: '2026-11' });
     const first = emulator.advanceClock(HOUR);
     expect(first.map((r) => r.ok)).toEqual([true]);
     expect(jobEvents(emulator).map(([, note]) => note.split(':')[0])).toEqual(['Ежечасная проверка 2026-11-23T11']);

@@ -7,7 +7,7 @@
  * (`monthly/<YYYY-MM> → <email>`, jobs/send-once.ts), so a run stopped by the mail quota or the
  * deadline sends the rest at the next run, and never a duplicate.
  */
-import { fallenDueRechecks } from '../../domain/growth-zones';
+import { fallenDueRechecks } from '../../domain/growth-zone-lifecycle';
 import { tServer } from '../../domain/i18n/server';
 import { monthEndedBefore, monthlyEmails, monthText } from '../../domain/monthly-report';
 import { leadEmails } from '../../domain/settings';
