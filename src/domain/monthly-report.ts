@@ -268,7 +268,8 @@ function leaderSections(lang: Lang, teams: readonly TeamMonth[], input: MonthlyI
   const tz = input.settings.calendar.timeZone;
   const several = teams.length > 1;
   const withTeam = (t: TeamMonth, title: string) => (several ? `${title} · ${t.team || '—'}` : title);
-  const entry = (t: TeamMonth, z: GrowthZone, tone: EmailItem['tone'], facts: string[]): EmailItem => ({
+  // No tone: the renderer's words for it ("overdue", "at risk") are about a case's clocks.
+  const entry = (t: TeamMonth, z: GrowthZone, facts: string[]): EmailItem => ({
     title: withTeam(t, [z.id, z.manager.trim()].filter(Boolean).join(' · ')),
     facts: [
       tServer(lang, `monthly.category.${z.category}` as ServerMessageKey),
@@ -276,7 +277,6 @@ function leaderSections(lang: Lang, teams: readonly TeamMonth[], input: MonthlyI
       ...facts,
     ],
     text: z.description,
-    tone,
   });
   const all = <T>(pick: (m: ManagerMonth) => T[]) =>
     teams.flatMap((t) => t.managers.flatMap((m) => pick(m).map((x) => [t, x] as const)));
@@ -294,7 +294,6 @@ function leaderSections(lang: Lang, teams: readonly TeamMonth[], input: MonthlyI
             open: m.open,
           }),
         ],
-        tone: m.repeats.length > 0 ? ('overdue' as const) : ('normal' as const),
       })),
   );
   return [
@@ -302,7 +301,7 @@ function leaderSections(lang: Lang, teams: readonly TeamMonth[], input: MonthlyI
     {
       title: tServer(lang, 'monthly.section.rechecks'),
       items: all((m) => m.rechecksDue).map(([t, z]) =>
-        entry(t, z, 'at_risk', [
+        entry(t, z, [
           ...(z.briefingHeldAt !== null
             ? [tServer(lang, 'monthly.fact.briefingHeld', { date: dateText(lang, z.briefingHeldAt, tz) })]
             : []),
@@ -316,7 +315,7 @@ function leaderSections(lang: Lang, teams: readonly TeamMonth[], input: MonthlyI
     {
       title: tServer(lang, 'monthly.section.repeats'),
       items: all((m) => m.repeats).map(([t, z]) =>
-        entry(t, z, 'overdue', [
+        entry(t, z, [
           tServer(lang, 'monthly.fact.repeatedOn', { date: dateText(lang, z.closedAt ?? z.updatedAt, tz) }),
         ]),
       ),
@@ -324,7 +323,7 @@ function leaderSections(lang: Lang, teams: readonly TeamMonth[], input: MonthlyI
     {
       title: tServer(lang, 'monthly.section.logged', { month: monthText(lang, input.month) }),
       items: all((m) => m.logged).map(([t, z]) =>
-        entry(t, z, 'normal', [tServer(lang, 'monthly.fact.loggedOn', { date: dateText(lang, z.loggedAt, tz) })]),
+        entry(t, z, [tServer(lang, 'monthly.fact.loggedOn', { date: dateText(lang, z.loggedAt, tz) })]),
       ),
     },
     {
@@ -336,7 +335,6 @@ function leaderSections(lang: Lang, teams: readonly TeamMonth[], input: MonthlyI
           ...[c.caseId, c.orderNo].filter((x) => x.trim() !== ''),
         ],
         text: c.comment,
-        tone: 'normal' as const,
       })),
     },
   ];
@@ -344,7 +342,7 @@ function leaderSections(lang: Lang, teams: readonly TeamMonth[], input: MonthlyI
 
 /** The leads' sections: the teams with repeated errors, and those with the lowest results. */
 function leadSections(lang: Lang, repeated: readonly TeamMonth[], lowest: readonly TeamMonth[]): EmailSection[] {
-  const item = (t: TeamMonth, tone: EmailItem['tone']): EmailItem => ({
+  const item = (t: TeamMonth): EmailItem => ({
     title: t.team || '—',
     facts: [
       tServer(lang, 'monthly.fact.leaders', { leaders: t.leaders.join(', ') || tServer(lang, 'monthly.noLeader') }),
@@ -365,13 +363,12 @@ function leadSections(lang: Lang, repeated: readonly TeamMonth[], lowest: readon
           ]
         : []),
     ],
-    tone,
   });
   return [
-    { title: tServer(lang, 'monthly.section.repeatedTeams'), items: repeated.map((t) => item(t, 'overdue')) },
+    { title: tServer(lang, 'monthly.section.repeatedTeams'), items: repeated.map(item) },
     {
       title: tServer(lang, 'monthly.section.lowestTeams', { count: LOWEST_RESULTS_TEAMS }),
-      items: lowest.map((t) => item(t, 'at_risk')),
+      items: lowest.map(item),
     },
   ];
 }

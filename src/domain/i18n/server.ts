@@ -411,7 +411,8 @@ const en: Record<keyof typeof ru, string> = {
   'monthly.section.logged': 'Logged in {month}',
   'monthly.section.csi': 'Negative CSI comments this month',
   'monthly.section.repeatedTeams': 'Teams with repeated errors',
-  'monthly.section.lowestTeams': 'The lowest results: the {count} teams with the most errors and CSI comments',
+  'monthly.section.lowestTeams':
+    'The lowest results: the most errors, repeats and CSI comments this month (the first {count} places)',
   'monthly.fact.counts':
     '{logged} logged this month, {repeats} repeated, {rechecks} waiting for a recheck, {csi} CSI; {open} open in all',
   'monthly.fact.teamCounts': '{logged} logged this month, {repeats} repeated, {csi} CSI; {problems} in all',
