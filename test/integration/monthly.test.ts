@@ -208,15 +208,14 @@ describe('the monthly summary, dispatched by the hourly trigger on day 1', () =>
   test('a run cut short by the mail quota sends the rest at the next firing, no duplicate', () => {
     const { emulator } = twoMonths();
     emulator.advanceTo(msk('2026-12-01T08:30'));
-    // One recipient left today (UTC day) when the monthly job starts.
-    const day = new Date(msk('2026-12-01T09:00')).toISOString().slice(0, 10);
-    emulator.state.mail.recipientsByDay[day] = DAILY_RECIPIENT_QUOTA.consumer - 1;
+    // One recipient left of the installer's quota when the monthly job starts.
+    emulator.setMailQuotaUsed(LEAD, DAILY_RECIPIENT_QUOTA.consumer - 1);
     emulator.advanceTo(msk('2026-12-01T09:30'));
     expect(monthlyMails(emulator)).toHaveLength(1);
     const incomplete = events(emulator).filter((e) => e[0] === 'job' && e[5]!.startsWith('Итоги месяца'));
     expect(incomplete.at(-1)![5]).toContain('Продолжится при следующем запуске');
 
-    emulator.state.mail.recipientsByDay[day] = 0;
+    emulator.setMailQuotaUsed(LEAD, 0);
     emulator.advanceTo(msk('2026-12-01T11:30'));
     expect([...recipients(emulator)].sort()).toEqual([LEAD, NORTH, SOUTH]);
   });
