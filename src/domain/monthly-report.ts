@@ -10,47 +10,24 @@
  * One email per person, in their language; nobody gets an email with nothing in it.
  */
 import type { EmailDoc, EmailItem, EmailLink, EmailSection } from './email';
-import { ZONE_FINAL_STATUSES, type CsiEntry, type GrowthZone } from './growth-zones';
+import { counts, effectiveStatus } from './growth-zone-lifecycle';
+import { managerSummary, monthAt, type ManagerSummary } from './growth-zone-summary';
+import type { CsiEntry, GrowthZone } from './growth-zones';
 import type { Lang } from './i18n';
 import { tServer, type ServerMessageKey } from './i18n/server';
 import type { Ms } from './model';
-import { monthKey } from './schedule';
 import { isEmail, languageOf, leadEmails, normalizeEmail, type Settings } from './settings';
-import { isoDate, startOfLocalDay, wallTime } from './zoned-time';
+import { isoDate, wallTime } from './zoned-time';
 
 /** How many teams the leads' email names for the lowest results (docs/product.md, Zones of growth and CSI). */
 export const LOWEST_RESULTS_TEAMS = 3;
 
-/** A calendar month placed in a time zone: [day 1 00:00, next month's day 1 00:00). */
-export interface ReviewMonth {
-  /** 'YYYY-MM'. */
-  label: string;
-  year: number;
-  month: number;
-  start: Ms;
-  end: Ms;
-}
-
-export function reviewMonth(year: number, month: number, timeZone: string): ReviewMonth {
-  const [ny, nm] = month === 12 ? [year + 1, 1] : [year, month + 1];
-  return {
-    label: monthKey(year, month),
-    year,
-    month,
-    start: startOfLocalDay(timeZone, year, month, 1),
-    end: startOfLocalDay(timeZone, ny, nm, 1),
-  };
-}
+/** A calendar month in the workbook's zone: [day 1 00:00, the next day 1 00:00), 'YYYY-MM'. */
+export type ReviewMonth = ReturnType<typeof monthAt>;
 
 /** The month that ended last before the one holding `now`: what the day-1 review is about. */
 export function monthEndedBefore(now: Ms, timeZone: string): ReviewMonth {
-  const w = wallTime(now, timeZone);
-  return w.month === 1 ? reviewMonth(w.year - 1, 12, timeZone) : reviewMonth(w.year, w.month - 1, timeZone);
-}
-
-/** Whether an entry counts against its manager: an accepted appeal takes it out. */
-export function countsInReview(zone: GrowthZone): boolean {
-  return zone.status !== 'accepted';
+  return monthAt(monthAt(now, timeZone).start - 1, timeZone);
 }
 
 /** A team or manager name as a key: case and spacing do not make another team. */
@@ -58,18 +35,20 @@ export function nameKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-export interface ManagerMonth {
-  manager: string;
+/**
+ * A manager's month: the figures are managerSummary's row (growth-zone-summary.ts), the ones the
+ * Zones of growth tab and the sidebar show; the entries behind them are listed in the leader's
+ * email, with the rechecks due now.
+ */
+export interface ManagerMonth extends ManagerSummary {
   /** Counting entries logged in the month. */
-  logged: GrowthZone[];
-  /** Counting entries whose recheck found the error repeated, in the month. */
-  repeats: GrowthZone[];
-  /** Entries waiting for their recheck now. */
+  loggedEntries: GrowthZone[];
+  /** Entries whose recheck found the error repeated, in the month. */
+  repeatEntries: GrowthZone[];
+  /** Entries waiting for their recheck now (a rejected appeal's entry too). */
   rechecksDue: GrowthZone[];
-  /** Counting entries not finished, whenever logged. */
-  open: number;
   /** CSI comments of the month. */
-  csi: CsiEntry[];
+  csiEntries: CsiEntry[];
 }
 
 export interface TeamMonth {
@@ -97,85 +76,65 @@ export function monthlyTeams(
   settings: Settings,
   month: ReviewMonth,
 ): TeamMonth[] {
-  const teams = new Map<string, TeamMonth & { byManager: Map<string, ManagerMonth> }>();
+  const teams = new Map<string, { team: string; leaders: string[]; managers: Map<string, ManagerMonth> }>();
   const team = (name: string) => {
     const key = nameKey(name);
     let t = teams.get(key);
-    if (!t) {
-      t = {
-        key,
-        team: name.trim(),
-        leaders: [],
-        managers: [],
-        logged: 0,
-        repeats: 0,
-        rechecksDue: 0,
-        csi: 0,
-        problems: 0,
-        byManager: new Map(),
-      };
-      teams.set(key, t);
-    }
+    if (!t) teams.set(key, (t = { team: name.trim(), leaders: [], managers: new Map() }));
     return t;
   };
-  const manager = (t: ReturnType<typeof team>, name: string) => {
-    const key = nameKey(name);
-    let m = t.byManager.get(key);
-    if (!m)
-      t.byManager.set(key, (m = { manager: name.trim(), logged: [], repeats: [], rechecksDue: [], open: 0, csi: [] }));
-    return m;
-  };
-  const addLeader = (t: TeamMonth, email: string) => {
+  const addLeader = (name: string, email: string) => {
+    const { leaders } = team(name);
     const e = normalizeEmail(email);
-    if (isEmail(e) && !t.leaders.includes(e)) t.leaders.push(e);
+    if (isEmail(e) && !leaders.includes(e)) leaders.push(e);
   };
   for (const member of settings.team) {
-    if (member.role === 'team_leader' && member.team.trim() !== '') addLeader(team(member.team), member.email);
+    if (member.role === 'team_leader' && member.team.trim() !== '') addLeader(member.team, member.email);
   }
+  for (const z of zones) addLeader(z.team, z.teamLeaderEmail);
+  for (const row of managerSummary(zones, csi, month)) {
+    team(row.team).managers.set(nameKey(row.manager), {
+      ...row,
+      loggedEntries: [],
+      repeatEntries: [],
+      rechecksDue: [],
+      csiEntries: [],
+    });
+  }
+  // The entries behind each row's figures (a manager with none has no row and nothing to list).
+  const managerOf = (teamName: string, name: string) => teams.get(nameKey(teamName))?.managers.get(nameKey(name));
   for (const z of zones) {
-    const t = team(z.team);
-    addLeader(t, z.teamLeaderEmail);
-    if (!countsInReview(z)) continue;
-    const m = manager(t, z.manager);
-    if (within(z.loggedAt, month)) m.logged.push(z);
-    if (z.status === 'repeated' && within(z.closedAt, month)) m.repeats.push(z);
-    if (z.status === 'recheck_due') m.rechecksDue.push(z);
-    if (!ZONE_FINAL_STATUSES.includes(z.status)) m.open++;
+    const m = managerOf(z.team, z.manager);
+    if (!m || !counts(z)) continue;
+    if (within(z.loggedAt, month)) m.loggedEntries.push(z);
+    if (z.status === 'repeated' && within(z.closedAt, month)) m.repeatEntries.push(z);
+    if (effectiveStatus(z) === 'recheck_due') m.rechecksDue.push(z);
   }
-  for (const c of csi) if (within(c.at, month)) manager(team(c.team), c.manager).csi.push(c);
+  for (const c of csi) if (within(c.at, month)) managerOf(c.team, c.manager)?.csiEntries.push(c);
 
-  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-  return [...teams.values()]
-    .map(({ byManager, ...t }): TeamMonth => {
-      const managers = [...byManager.values()]
-        .filter((m) => m.logged.length + m.repeats.length + m.rechecksDue.length + m.csi.length + m.open > 0)
-        .map((m) => ({
-          ...m,
-          logged: m.logged.sort(byId),
-          repeats: m.repeats.sort(byId),
-          rechecksDue: m.rechecksDue.sort(byId),
-          csi: m.csi.sort(byId),
-        }))
-        .sort((a, b) => managerProblems(b) - managerProblems(a) || a.manager.localeCompare(b.manager));
+  return [...teams]
+    .map(([key, t]): TeamMonth => {
+      const managers = [...t.managers.values()].sort(
+        (a, b) => managerProblems(b) - managerProblems(a) || a.manager.localeCompare(b.manager),
+      );
       const sum = (f: (m: ManagerMonth) => number) => managers.reduce((n, m) => n + f(m), 0);
-      const logged = sum((m) => m.logged.length);
-      const repeats = sum((m) => m.repeats.length);
-      const csiCount = sum((m) => m.csi.length);
       return {
-        ...t,
+        key,
+        team: t.team,
+        leaders: t.leaders,
         managers,
-        logged,
-        repeats,
+        logged: sum((m) => m.logged),
+        repeats: sum((m) => m.repeats),
         rechecksDue: sum((m) => m.rechecksDue.length),
-        csi: csiCount,
-        problems: logged + repeats + csiCount,
+        csi: sum((m) => m.csi),
+        problems: sum(managerProblems),
       };
     })
     .sort((a, b) => a.team.localeCompare(b.team));
 }
 
 function managerProblems(m: ManagerMonth): number {
-  return m.logged.length + m.repeats.length + m.csi.length;
+  return m.logged + m.repeats + m.csi;
 }
 
 /**
@@ -251,9 +210,10 @@ export function monthlyEmails(input: MonthlyInput): MonthlyMail[] {
 
 /** 'ноябрь 2026', 'November 2026'. */
 export function monthText(lang: Lang, month: ReviewMonth): string {
+  const [year = '', number = ''] = month.label.split('-');
   return tServer(lang, 'monthly.month', {
-    name: tServer(lang, `monthly.month.${month.month}` as ServerMessageKey),
-    year: month.year,
+    name: tServer(lang, `monthly.month.${Number(number)}` as ServerMessageKey),
+    year,
   });
 }
 
@@ -287,10 +247,10 @@ function leaderSections(lang: Lang, teams: readonly TeamMonth[], input: MonthlyI
         title: withTeam(t, m.manager || '—'),
         facts: [
           tServer(lang, 'monthly.fact.counts', {
-            logged: m.logged.length,
-            repeats: m.repeats.length,
+            logged: m.logged,
+            repeats: m.repeats,
             rechecks: m.rechecksDue.length,
-            csi: m.csi.length,
+            csi: m.csi,
             open: m.open,
           }),
         ],
@@ -314,7 +274,7 @@ function leaderSections(lang: Lang, teams: readonly TeamMonth[], input: MonthlyI
     },
     {
       title: tServer(lang, 'monthly.section.repeats'),
-      items: all((m) => m.repeats).map(([t, z]) =>
+      items: all((m) => m.repeatEntries).map(([t, z]) =>
         entry(t, z, [
           tServer(lang, 'monthly.fact.repeatedOn', { date: dateText(lang, z.closedAt ?? z.updatedAt, tz) }),
         ]),
@@ -322,13 +282,13 @@ function leaderSections(lang: Lang, teams: readonly TeamMonth[], input: MonthlyI
     },
     {
       title: tServer(lang, 'monthly.section.logged', { month: monthText(lang, input.month) }),
-      items: all((m) => m.logged).map(([t, z]) =>
+      items: all((m) => m.loggedEntries).map(([t, z]) =>
         entry(t, z, [tServer(lang, 'monthly.fact.loggedOn', { date: dateText(lang, z.loggedAt, tz) })]),
       ),
     },
     {
       title: tServer(lang, 'monthly.section.csi'),
-      items: all((m) => m.csi).map(([t, c]) => ({
+      items: all((m) => m.csiEntries).map(([t, c]) => ({
         title: withTeam(t, [c.id, c.manager.trim()].filter(Boolean).join(' · ')),
         facts: [
           tServer(lang, 'monthly.fact.csi', { date: dateText(lang, c.at, tz), score: c.score }),
@@ -356,7 +316,7 @@ function leadSections(lang: Lang, repeated: readonly TeamMonth[], lowest: readon
         ? [
             tServer(lang, 'monthly.fact.repeatedBy', {
               managers: t.managers
-                .filter((m) => m.repeats.length > 0)
+                .filter((m) => m.repeats > 0)
                 .map((m) => m.manager)
                 .join(', '),
             }),

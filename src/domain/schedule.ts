@@ -55,7 +55,7 @@ function dueMoment(date: [number, number, number], s: ScheduleSettings): number 
 }
 
 /** 'YYYY-MM' of a month. */
-export function monthKey(year: number, month: number): string {
+function monthKey(year: number, month: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
 }
 

@@ -1,8 +1,8 @@
 /**
  * The monthly summary through the built bundle, on the emulator's virtual clock (Moscow): zones of
  * growth and CSI comments logged through the API over October and November 2026, the schedule
- * installed on 30 November, and the hourly trigger left to fire until 1 December at the digest
- * hour. The recheck that fell due moves with its Events row; each team leader and the lead get one
+ * (off since setup on 1 October) installed again on 30 November, and the hourly trigger left to
+ * fire until 1 December at the digest hour. The recheck that fell due moves with its Events row; each team leader and the lead get one
  * email with their part; a second run sends nothing; a run cut short by the mail quota, or killed
  * mid-way, sends the rest at the next firing and no duplicate.
  */
@@ -93,7 +93,10 @@ function actor(emulator: Emulator) {
 
 interface Month {
   emulator: Emulator;
-  /** Briefing held 15 October: its recheck falls due 15 November, and the monthly run moves it. */
+  /**
+   * Briefing held 31 October at 14:00: its recheck falls due on 30 November at 14:00, after
+   * October's catch-up run, and the run of 1 December moves it.
+   */
   falling: string;
   /** Briefing held 14 October, found repeated on 20 November. */
   repeated: string;
@@ -112,12 +115,12 @@ function twoMonths(): Month {
   const emulator = workbook();
   const { log, step, csi } = actor(emulator);
   const falling = log('2026-10-12T10:00', { manager: 'Петров' });
-  step('2026-10-12T11:00', falling, { to: 'briefing_scheduled', date: '2026-10-15' });
-  step('2026-10-15T12:00', falling, { to: 'briefing_held' });
+  step('2026-10-12T11:00', falling, { to: 'briefing_scheduled', date: '2026-10-31' });
   const repeated = log('2026-10-13T10:00', { manager: 'Сидоров' });
   step('2026-10-13T11:00', repeated, { to: 'briefing_scheduled', date: '2026-10-14' });
   step('2026-10-14T12:00', repeated, { to: 'briefing_held' });
   const older = log('2026-10-20T10:00', {});
+  step('2026-10-31T14:00', falling, { to: 'briefing_held' });
   const logged = log('2026-11-10T10:00', {});
   const accepted = log('2026-11-11T10:00', { manager: 'Smith', team: 'Юг', teamLeaderEmail: SOUTH });
   step('2026-11-11T12:00', accepted, { to: 'appealed', reason: 'Клиент сам прервал звонок' }, LEAD);
@@ -137,8 +140,9 @@ function twoMonths(): Month {
   return { emulator, falling, repeated, logged, older, accepted, south, csi: c };
 }
 
-const monthlyMails = (emulator: Emulator): SentMail[] =>
-  emulator.state.mail.sent.filter((m) => /итоги|зоны роста|zones of growth/i.test(m.subject));
+/** The monthly emails about November (October's are the catch-up at the first firing). */
+const monthlyMails = (emulator: Emulator, month = /ноябрь 2026|November 2026/): SentMail[] =>
+  emulator.state.mail.sent.filter((m) => /итоги|зоны роста|zones of growth/i.test(m.subject) && month.test(m.subject));
 const recipients = (emulator: Emulator) => monthlyMails(emulator).map((m) => m.to[0]);
 const mailTo = (emulator: Emulator, to: string) => monthlyMails(emulator).find((m) => m.to[0] === to);
 
@@ -157,10 +161,14 @@ describe('the monthly summary, dispatched by the hourly trigger on day 1', () =>
     const m = twoMonths();
     const { emulator } = m;
     emulator.advanceTo(msk('2026-12-01T08:30'));
+    // The schedule was off since 1 October: the first firing caught up the one month missed, once,
+    // with October's entries (to its leader and the lead; the South logged nothing in October).
+    const october = monthlyMails(emulator, /октябрь 2026|October 2026/).map((mail) => mail.to[0]);
+    expect([...october].sort()).toEqual([LEAD, NORTH]);
     expect(monthlyMails(emulator)).toEqual([]);
     emulator.advanceTo(msk('2026-12-01T10:30'));
 
-    // The recheck of 15 November is due now, with its Events row, written as the installer.
+    // The recheck of 30 November is due now, with its Events row, written as the installer.
     const moved = events(emulator).filter((e) => e[0] === 'zone' && e[1] === m.falling && e[3] === 'recheck_due');
     expect(moved).toHaveLength(1);
     expect(moved[0]!.slice(2, 5)).toEqual(['briefing_held', 'recheck_due', LEAD]);
@@ -177,7 +185,9 @@ describe('the monthly summary, dispatched by the hourly trigger on day 1', () =>
     expect(north.body).toContain(m.logged);
     expect(north.body).not.toContain(m.older);
     expect(north.body).not.toContain(m.south);
-    expect(north.htmlBody).toContain('#gid=');
+    // Its link opens the Zones of growth tab.
+    const zonesGid = asPerson(emulator, (ss) => ss.getSheetByName('Зоны роста')!.getSheetId());
+    expect(north.body).toContain(`/edit#gid=${zonesGid}`);
 
     const south = mailTo(emulator, SOUTH)!;
     expect(south.subject).toBe("Arbiter: your team's zones of growth, November 2026");

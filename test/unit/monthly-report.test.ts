@@ -80,6 +80,7 @@ function csi(overrides: Partial<CsiEntry>): CsiEntry {
     score: 2,
     caseId: '',
     orderNo: '',
+    client: '',
     loggedAt: at('2026-11-15T13:00:00'),
     loggedBy: LEAD,
     ...overrides,
@@ -165,10 +166,28 @@ describe('each team’s month', () => {
     });
   });
 
+  test('the entries listed are the ones the per-manager figures count', () => {
+    for (const t of teams)
+      for (const m of t.managers) {
+        expect([m.loggedEntries.length, m.repeatEntries.length, m.csiEntries.length]).toEqual([
+          m.logged,
+          m.repeats,
+          m.csi,
+        ]);
+      }
+  });
+
+  test('an entry whose appeal was rejected while its recheck was due still waits for it', () => {
+    const rejected = zone({ status: 'rejected', appealedFrom: 'recheck_due', loggedAt: at('2026-09-01T10:00:00') });
+    const [north] = monthlyTeams([rejected], [], settings(), NOVEMBER).filter((t) => t.team === 'Север');
+    expect(north!.rechecksDue).toBe(1);
+    expect(north!.problems).toBe(0);
+  });
+
   test('a team’s leaders: the team list’s team leader and every leader its entries name', () => {
     expect(team(teams, 'Север')!.leaders).toEqual([NORTH]);
     expect(team(teams, 'Запад')!.leaders).toEqual([WEST]);
-    expect(team(teams, 'Восток')).toMatchObject({ leaders: [IDLE], problems: 0 });
+    expect(team(teams, 'Восток')).toMatchObject({ leaders: [IDLE], problems: 0, managers: [] });
   });
 });
 
