@@ -4,11 +4,13 @@
  * is built from the user's locale only, and does nothing else.
  */
 import { languageOfLocale, t, type Lang } from '../domain/i18n';
+// The menu's words live in the server-only catalog: the sidebar never shows them.
+import { tServer, type ServerMessageKey } from '../domain/i18n/server';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
 
 /** The menu items, in order; each names a top-level function of the bundle. */
-export const MENU_ITEMS: ReadonlyArray<{ label: Parameters<typeof t>[1]; functionName: string }> = [
+export const MENU_ITEMS: ReadonlyArray<{ label: ServerMessageKey; functionName: string }> = [
   { label: 'menu.openSidebar', functionName: 'showSidebar' },
   { label: 'menu.setup', functionName: 'setupWorkbook' },
   // Leads only (each checks the role): the scheduled jobs by hand, and who runs the schedule.
@@ -25,7 +27,7 @@ export const MENU_ITEMS: ReadonlyArray<{ label: Parameters<typeof t>[1]; functio
 export function onOpen(_e?: OpenEvent): void {
   const lang = languageOfLocale(Session.getActiveUserLocale());
   const menu = SpreadsheetApp.getUi().createAddonMenu();
-  for (const item of MENU_ITEMS) menu.addItem(t(lang, item.label), item.functionName);
+  for (const item of MENU_ITEMS) menu.addItem(tServer(lang, item.label), item.functionName);
   menu.addToUi();
 }
 

@@ -2,14 +2,6 @@ import type { Catalog } from './index';
 
 export const en: Catalog = {
   'app.name': 'Arbiter',
-  'menu.openSidebar': 'Open Arbiter',
-  'menu.setup': 'Set up the workbook',
-  'menu.runHourly': 'Run the hourly check now',
-  'menu.runDaily': 'Run the daily digest now',
-  'menu.runWeekly': 'Run the weekly report now',
-  'menu.runMonthly': 'Run the monthly summary now',
-  'menu.installTriggers': 'Turn the schedule on',
-  'menu.removeTriggers': 'Turn the schedule off',
   'jobs.busy': 'The schedule is running; try again later.',
   'triggers.leadsOnly': 'Only a CS lead can turn the schedule on or off.',
   'sidebar.title': 'Arbiter — incidents',
@@ -357,7 +349,6 @@ export const en: Catalog = {
   'ui.settings.memberLanguage': 'Email language',
   'ui.settings.memberLanguageDefault': "The workbook's language",
   // The dashboard and the Orders tab (issue 9).
-  'menu.refreshDashboard': 'Refresh the dashboard',
   'dashboard.forbidden': 'Only CS leads and team leaders may refresh the dashboard.',
   'protection.orders': 'CS leads enter the orders per week',
   'orders.countHelp': 'The orders of the week: a whole number, 0 or more.',

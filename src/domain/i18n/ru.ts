@@ -1,14 +1,6 @@
 /** Russian: the first users' language and the reference catalog (every key is defined here). */
 export const ru = {
   'app.name': 'Арбитр',
-  'menu.openSidebar': 'Открыть Арбитр',
-  'menu.setup': 'Настроить таблицу',
-  'menu.runHourly': 'Запустить проверку сейчас',
-  'menu.runDaily': 'Запустить сводку сейчас',
-  'menu.runWeekly': 'Запустить отчёт сейчас',
-  'menu.runMonthly': 'Запустить итоги месяца',
-  'menu.installTriggers': 'Включить расписание',
-  'menu.removeTriggers': 'Отключить расписание',
   'jobs.busy': 'Расписание уже идёт; попробуйте позже.',
   'triggers.leadsOnly': 'Расписанием управляет только руководитель КС.',
   'sidebar.title': 'Арбитр — инциденты',
@@ -359,7 +351,6 @@ export const ru = {
   'ui.settings.memberLanguage': 'Язык писем',
   'ui.settings.memberLanguageDefault': 'Язык книги',
   // The dashboard and the Orders tab (issue 9).
-  'menu.refreshDashboard': 'Обновить дашборд',
   'dashboard.forbidden': 'Обновить дашборд могут руководители КС и руководители команд.',
   'protection.orders': 'заказы по неделям вносят руководители КС',
   'orders.countHelp': 'Число заказов за неделю: целое, 0 или больше.',

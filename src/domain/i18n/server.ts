@@ -6,6 +6,16 @@
 import { interpolate, type Lang } from './index';
 
 const ru = {
+  // The add-on menu (src/server/menu.ts): only the server builds it.
+  'menu.openSidebar': 'Открыть Арбитр',
+  'menu.setup': 'Настроить таблицу',
+  'menu.runHourly': 'Запустить проверку сейчас',
+  'menu.runDaily': 'Запустить сводку сейчас',
+  'menu.runWeekly': 'Запустить отчёт сейчас',
+  'menu.runMonthly': 'Запустить итоги месяца',
+  'menu.installTriggers': 'Включить расписание',
+  'menu.removeTriggers': 'Отключить расписание',
+  'menu.refreshDashboard': 'Обновить дашборд',
   // The schedule: its jobs' Events notes, Run now and the triggers (src/server/jobs/dispatch.ts).
   'jobs.hourly': 'Ежечасная проверка',
   'jobs.daily': 'Ежедневная сводка',
@@ -223,6 +233,15 @@ const ru = {
 } as const;
 
 const en: Record<keyof typeof ru, string> = {
+  'menu.openSidebar': 'Open Arbiter',
+  'menu.setup': 'Set up the workbook',
+  'menu.runHourly': 'Run the hourly check now',
+  'menu.runDaily': 'Run the daily digest now',
+  'menu.runWeekly': 'Run the weekly report now',
+  'menu.runMonthly': 'Run the monthly summary now',
+  'menu.installTriggers': 'Turn the schedule on',
+  'menu.removeTriggers': 'Turn the schedule off',
+  'menu.refreshDashboard': 'Refresh the dashboard',
   'jobs.hourly': 'Hourly check',
   'jobs.daily': 'Daily digest',
   'jobs.weekly': 'Weekly report',
