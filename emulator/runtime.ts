@@ -6,13 +6,22 @@
  */
 import { existsSync } from 'node:fs';
 import { VirtualClock } from './core/clock';
-import { SCOPES, type AuthModeName, type ExecutionOutput, type LockTable, type UiResponder } from './core/env';
+import {
+  SCOPES,
+  type AuthModeName,
+  type ExecutionEnv,
+  type ExecutionOutput,
+  type LockTable,
+  type UiResponder,
+} from './core/env';
 import { createExecutionEnv, createLockTable, firstButton } from './core/execution';
 import type { MeterSnapshot } from './core/meter';
 import { loadStateFile, saveStateFile } from './core/persist';
 import { createEmulatorState, quotaWindow, useQuota, type EmulatorState, type TriggerState } from './core/state';
 import { createGlobals } from './globals';
 import { createScriptContext, ExecutionError, invoke, loadBundle, type Bundle } from './loader';
+import { runInWorkers } from './parallel/owner';
+import { SharedWallClock } from './parallel/protocol';
 import { checkCallable, transportArguments, transportResult } from './script-run';
 import { nextRunAfter, releaseExecutionLocks } from './services';
 import { FakeUser } from './services/session';
@@ -109,6 +118,34 @@ export class FailedExecution extends ExecutionError {
   }
 }
 
+/** One execution of a parallel run: a function of the bundle, its arguments, who runs it. */
+export interface ParallelCall {
+  functionName: string;
+  args?: unknown[];
+  options?: RunOptions;
+}
+
+export interface ParallelOptions {
+  /** Worker threads (default 4); each runs the next execution as soon as its last one ends. */
+  workers?: number;
+  /** Virtual milliseconds per real millisecond while the run lasts (default 1). */
+  timeScale?: number;
+  /**
+   * False, for a test that must show it can see a race: LockService grants every lock at once
+   * and excludes nobody. Default true.
+   */
+  lock?: boolean;
+}
+
+interface BegunExecution {
+  id: number;
+  functionName: string;
+  email: string;
+  env: ExecutionEnv;
+  globals: Record<string, unknown>;
+  startedAt: number;
+}
+
 export const DEFAULT_START = new Date('2026-11-23T07:00:00Z');
 
 /** "Triggers total runtime": 90 minutes a day on a consumer account, 6 hours on Workspace (quotas page). */
@@ -175,13 +212,28 @@ export class Emulator {
 
   /** Runs one execution and reports failure in the result instead of throwing. */
   execute(functionName: string, args: unknown[] = [], options: RunOptions = {}): ExecutionResult {
+    const begun = this.begin(functionName, options, this.clock);
+    let value: unknown;
+    let error: string | undefined;
+    try {
+      const callArgs = this.callArguments(begun, args, options);
+      const context = createScriptContext({ clock: this.clock, globals: begun.globals });
+      value = invoke(this.bundle, context, functionName, callArgs, this.options.realTimeoutMs);
+    } catch (caught) {
+      error = caught instanceof Error ? caught.message : String(caught);
+    }
+    return this.finish(begun, options, value, error);
+  }
+
+  /** An execution's env and globals (the fakes), over `clock`. */
+  private begin(functionName: string, options: RunOptions, clock: VirtualClock): BegunExecution {
     const id = this.nextExecutionId++;
     const email = options.user ?? this.state.spreadsheet.owner;
     const env = createExecutionEnv({
       id,
       functionName,
       state: this.state,
-      clock: this.clock,
+      clock,
       config: {
         buildDir: this.options.buildDir,
         outboxDir: this.options.outboxDir,
@@ -199,27 +251,27 @@ export class Emulator {
       documentContext: options.documentContext ?? true,
       editAccess: options.editAccess ?? true,
     });
-    const startedAt = this.clock.now();
-    const globals = createGlobals(env);
-    let value: unknown;
-    let error: string | undefined;
-    try {
-      const callArgs = options.event ? [options.event(globals), ...args] : args;
-      env.meter.reset();
-      if (options.refusedWith !== undefined) throw new Error(options.refusedWith);
-      const context = createScriptContext({ clock: this.clock, globals });
-      value = invoke(this.bundle, context, functionName, callArgs, this.options.realTimeoutMs);
-    } catch (caught) {
-      error = caught instanceof Error ? caught.message : String(caught);
-    } finally {
-      releaseExecutionLocks(this.locks, id);
-    }
+    return { id, functionName, email, env, globals: createGlobals(env), startedAt: clock.now() };
+  }
+
+  /** The arguments of the call: the event object first when there is one; the meter starts here. */
+  private callArguments(begun: BegunExecution, args: unknown[], options: RunOptions): unknown[] {
+    const callArgs = options.event ? [options.event(begun.globals), ...args] : args;
+    begun.env.meter.reset();
+    if (options.refusedWith !== undefined) throw new Error(options.refusedWith);
+    return callArgs;
+  }
+
+  /** Releases the execution's locks and records it. */
+  private finish(begun: BegunExecution, options: RunOptions, value: unknown, error: string | undefined) {
+    const { id, env } = begun;
+    releaseExecutionLocks(this.locks, id);
     const record: ExecutionRecord = {
       id,
-      functionName,
+      functionName: begun.functionName,
       trigger: options.trigger ?? 'direct',
-      user: email,
-      startedAt,
+      user: begun.email,
+      startedAt: begun.startedAt,
       ok: error === undefined,
       meter: env.meter.snapshot(),
       ...(error === undefined ? {} : { error }),
@@ -228,6 +280,58 @@ export class Emulator {
     this.executions.push(record);
     if (this.executions.length > MAX_LOG) this.executions.splice(0, this.executions.length - MAX_LOG);
     return { ...record, value, output: env.output };
+  }
+
+  /**
+   * The parallel mode (docs/architecture.md, The emulator): runs `calls` at the same time on up
+   * to `workers` worker threads over this emulator's one state, each a full execution as `execute`
+   * runs it (results in the order of `calls`, failures reported, not thrown). Service calls are
+   * answered one at a time by this thread; LockService excludes for real and a wait for a lock is
+   * a real wait. The virtual clock follows the wall clock during the run (scaled by `timeScale`)
+   * and stays where the run ended. Time-driven triggers do not fire during it.
+   */
+  async runParallel(calls: readonly ParallelCall[], options: ParallelOptions = {}): Promise<ExecutionResult[]> {
+    const clock = new SharedWallClock({
+      virtualBase: this.clock.now(),
+      realBase: Date.now(),
+      scale: options.timeScale ?? 1,
+    });
+    const results: ExecutionResult[] = [];
+    const begun = new Map<number, BegunExecution>();
+    this.locks.off = options.lock === false;
+    try {
+      await runInWorkers({
+        buildDir: this.options.buildDir,
+        workers: options.workers ?? 4,
+        clock: clock.spec,
+        ...(this.options.realTimeoutMs === undefined ? {} : { timeoutMs: this.options.realTimeoutMs }),
+        count: calls.length,
+        start: (index) => {
+          const call = calls[index] as ParallelCall;
+          const execution = this.begin(call.functionName, call.options ?? {}, clock);
+          begun.set(index, execution);
+          try {
+            const args = this.callArguments(execution, call.args ?? [], call.options ?? {});
+            return { env: execution.env, globals: execution.globals, functionName: call.functionName, args };
+          } catch (caught) {
+            return { env: execution.env, error: caught instanceof Error ? caught.message : String(caught) };
+          }
+        },
+        finish: (index, _env, outcome) => {
+          const call = calls[index] as ParallelCall;
+          results[index] = this.finish(
+            begun.get(index) as BegunExecution,
+            call.options ?? {},
+            outcome.value,
+            outcome.ok ? undefined : (outcome.error ?? 'failed'),
+          );
+        },
+      });
+    } finally {
+      this.locks.off = false;
+      this.clock.set(Math.max(this.clock.now(), clock.now()));
+    }
+    return results;
   }
 
   /**

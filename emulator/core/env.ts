@@ -74,6 +74,11 @@ export interface LockTable {
   script: LockHold | null;
   document: LockHold | null;
   user: Record<string, LockHold | null>;
+  /**
+   * For one test only: the fake grants every lock at once and excludes nobody, so a test can show
+   * that it sees the race the lock prevents (Emulator.runParallel's `lock: false`).
+   */
+  off?: boolean;
 }
 
 export interface EmulatorConfig {

@@ -15,7 +15,7 @@ interface LockSlot {
   set(hold: LockHold | null): void;
 }
 
-class FakeLock extends LockStub implements GoogleAppsScript.Lock.Lock {
+export class FakeLock extends LockStub implements GoogleAppsScript.Lock.Lock {
   /** hasLock() is about this Lock object: true after it acquired the lock, until released. */
   private acquired = false;
 
@@ -27,7 +27,18 @@ class FakeLock extends LockStub implements GoogleAppsScript.Lock.Lock {
   }
 
   private holdsIt(): boolean {
-    return this.acquired && this.slot.get()?.holder === this.env.id;
+    return this.acquired && (this.env.locks.off === true || this.slot.get()?.holder === this.env.id);
+  }
+
+  /**
+   * Whether another execution holds the lock now. The parallel mode asks before a tryLock or
+   * waitLock, and holds the answer back until it is false or the wait runs out
+   * (emulator/parallel/owner.ts).
+   */
+  heldByAnother(): boolean {
+    if (this.env.locks.off) return false;
+    const hold = this.slot.get();
+    return hold !== null && hold.holder !== this.env.id;
   }
 
   /** Waits up to `timeoutMs` of virtual time; true once this execution holds the lock. */
@@ -35,6 +46,7 @@ class FakeLock extends LockStub implements GoogleAppsScript.Lock.Lock {
     const { env, slot } = this;
     // A negative timeout fails at once, even on a free lock (what Apps Script answers).
     if (Number(timeoutMs) < 0) return false;
+    if (env.locks.off) return (this.acquired = true);
     const timeout = Number(timeoutMs) || 0;
     const hold = slot.get();
     const now = env.clock.now();
