@@ -87,8 +87,14 @@ class HandleTable {
     return out;
   }
 
+  /**
+   * Cloned data from a worker → owner values, handles → their objects. A message is revived in
+   * Node's main realm, which need not be the realm of this code (jest runs tests in a vm context),
+   * so a Date is recognised by its tag and made again here, where the fakes' `instanceof` holds.
+   */
   decode(value: unknown): unknown {
-    if (typeof value !== 'object' || value === null || value instanceof Date) return value;
+    if (typeof value !== 'object' || value === null) return value;
+    if (Object.prototype.toString.call(value) === '[object Date]') return new Date((value as Date).getTime());
     if (isHandleMarker(value)) return this.get(value[HANDLE]);
     if (Array.isArray(value)) return value.map((item) => this.decode(item));
     const out: Record<string, unknown> = {};
@@ -158,7 +164,9 @@ export function runInWorkers(options: WorkerPoolOptions): Promise<void> {
   const waiters: LockWaiter[] = [];
   let next = 0;
   let ended = 0;
+  let ready = 0;
 
+  if (options.count === 0) return Promise.resolve();
   return new Promise<void>((resolve, reject) => {
     const fail = (error: unknown) => {
       void Promise.all(slots.map((slot) => slot.worker.terminate())).finally(() => reject(error));
@@ -289,7 +297,11 @@ export function runInWorkers(options: WorkerPoolOptions): Promise<void> {
       const slot: Slot = { worker, port: channel.port1, signal: new Int32Array(shared) };
       slots.push(slot);
       channel.port1.on('message', (request: ServiceRequest) => onRequest(slot, request));
-      worker.on('message', (done: JobDone) => {
+      worker.on('message', (done: JobDone | { ready: true }) => {
+        if ('ready' in done) {
+          if (++ready === slots.length) slots.forEach(startNext);
+          return;
+        }
         const running = slot.running;
         if (!running) return;
         ended++;
@@ -303,7 +315,5 @@ export function runInWorkers(options: WorkerPoolOptions): Promise<void> {
       });
       worker.on('error', fail);
     }
-    if (options.count === 0) resolve();
-    slots.forEach(startNext);
   });
 }

@@ -120,6 +120,9 @@ function run(job: Job): JobDone {
   }
 }
 
+// Ready: the owner starts the executions once every worker has loaded the bundle, so that they
+// really start together.
+parentPort?.postMessage({ ready: true });
 parentPort?.on('message', (job: Job) => {
   const done = run(job);
   try {
