@@ -12,6 +12,7 @@ import type { DueNotice } from '../../domain/notices';
 import { languageOf, leadEmails, normalizeEmail } from '../../domain/settings';
 import { isoDate, wallTime } from '../../domain/zoned-time';
 import { now } from '../../services/clock';
+import { withDocumentLock } from '../../services/lock';
 import { mailQuotaLeft, sendMail } from '../../services/mail';
 import { CASES } from '../../sheets/schema';
 import { recordNote, SentNotices } from '../../sheets/sent-notices';
@@ -173,14 +174,19 @@ function sendPlanned(
       refused++;
       continue;
     }
-    sent.record(
-      [
-        ...e.notices.map((n) => ({ caseId: n.caseId, note: recordNote(n.key, e.to) })),
-        ...e.unroutable.map((n) => ({ caseId: n.caseId, note: unroutedNote(n.key, e.to) })),
-        ...(e.held ? [{ caseId: '-', note: heldNote(options.day, e.to) }] : []),
-      ],
-      ctx.runAs,
-      now(),
+    // Under the document lock: people's calls append to Events at the same time, and an append
+    // outside it can land on the row another execution is appending (docs/architecture.md, Data
+    // flow). Only the append is held, not the sending.
+    withDocumentLock(() =>
+      sent.record(
+        [
+          ...e.notices.map((n) => ({ caseId: n.caseId, note: recordNote(n.key, e.to) })),
+          ...e.unroutable.map((n) => ({ caseId: n.caseId, note: unroutedNote(n.key, e.to) })),
+          ...(e.held ? [{ caseId: '-', note: heldNote(options.day, e.to) }] : []),
+        ],
+        ctx.runAs,
+        now(),
+      ),
     );
     count++;
   }

@@ -7,6 +7,7 @@
 import type { EmailDoc } from '../../domain/email';
 import { renderEmail } from '../../domain/email-render';
 import { now } from '../../services/clock';
+import { withDocumentLock } from '../../services/lock';
 import { mailQuotaLeft, sendMail } from '../../services/mail';
 import { recordNote, SentNotices } from '../../sheets/sent-notices';
 import type { JobContext } from './job';
@@ -32,7 +33,9 @@ export function sendOnce<M extends OnceMail>(
     for (const mail of pending) {
       if (quota <= 0 || now() >= ctx.deadline) break;
       sendMail({ to: mail.to, ...renderEmail(mail.doc) });
-      record.record([{ caseId: '-', note: note(mail) }], ctx.runAs, now());
+      // Under the document lock: people append to Events at the same time, and an append outside
+      // it can land on the row another execution is appending (docs/architecture.md, Data flow).
+      withDocumentLock(() => record.record([{ caseId: '-', note: note(mail) }], ctx.runAs, now()));
       sent.push(mail);
       quota--;
     }
