@@ -5,8 +5,9 @@
  * Data flow), so nothing is lost or issued twice; the same run with the lock switched off in the
  * fake shows what the lock prevents, so these tests can see the bug they guard against.
  */
-import type { ExecutionResult, ParallelCall } from '../../emulator/runtime';
-import type { Emulator } from '../../emulator/runtime';
+import { cloneState } from '../../emulator/core/persist';
+import { Emulator, type ExecutionResult, type ParallelCall } from '../../emulator/runtime';
+import { BUILD_DIR } from '../support/bundles';
 import type { CaseView } from '../../src/server/api';
 import { AGENT, LEAD, asPerson, registrationInput, setUpWorkbook } from '../support/workbook';
 
@@ -14,8 +15,8 @@ const HOUR = 3_600_000;
 const TEAM = ['agent1@example.com', 'agent2@example.com', 'agent3@example.com', 'agent4@example.com'];
 
 /** A workbook whose team has four more agents, so that registrations come from several people. */
-function teamWorkbook(): Emulator {
-  const emulator = setUpWorkbook();
+function teamWorkbook(options: { schedule?: boolean } = {}): Emulator {
+  const emulator = setUpWorkbook(options);
   const settings = emulator.scriptRun<Record<string, unknown> & { team: unknown[] }>('apiGetSettings', [], {
     user: LEAD,
   });
@@ -80,5 +81,149 @@ describe('50 people register at the same time', () => {
     const intact =
       ids.length === 50 && new Set(ids).size === 50 && created.length === 50 && new Set(created).size === 50;
     expect({ intact, ok: results.filter((r) => r.ok).length }).toEqual({ intact: false, ok: 50 });
+  });
+});
+
+/** Each case's fields as a replay of its Events rows gives them (the fold of their changes). */
+function replayedCases(emulator: Emulator): Map<string, Record<string, unknown>> {
+  const rebuilt = new Map<string, Record<string, unknown>>();
+  for (const e of events(emulator)) {
+    const changes = e['Изменения (JSON)'];
+    if (!changes) continue;
+    const id = String(e['Кейс']);
+    rebuilt.set(id, { ...rebuilt.get(id), ...(JSON.parse(String(changes)) as Record<string, unknown>) });
+  }
+  return rebuilt;
+}
+
+const REPLAYED_FIELDS = ['status', 'version', 'ownerDept', 'ownerEmail', 'reopenCount', 'escalationLevel'] as const;
+const REPLAYED_MOMENTS = ['createdAt', 'firstResponseAt', 'dueAt', 'resolvedAt', 'closedAt'] as const;
+
+/** The fields of a case as its row holds them (read through the bundle), in the replay's terms. */
+function liveFields(view: CaseView): Record<string, unknown> {
+  const record = view as unknown as Record<string, unknown>;
+  return Object.fromEntries([
+    ...REPLAYED_FIELDS.map((key) => [key, record[key]]),
+    ...REPLAYED_MOMENTS.map((key) => [key, record[key] ?? null]),
+  ]);
+}
+
+function replayFields(replayed: Record<string, unknown>): Record<string, unknown> {
+  const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as number).toISOString());
+  return Object.fromEntries([
+    ...REPLAYED_FIELDS.map((key) => [key, replayed[key] ?? (key === 'escalationLevel' ? 0 : undefined)]),
+    ...REPLAYED_MOMENTS.map((key) => [key, iso(replayed[key])]),
+  ]);
+}
+
+/** The notes of the Events tab's `notice` rows: `<case>/<cycle>/<kind> → <recipient>`, one per email. */
+const noticeNotes = (emulator: Emulator): string[] =>
+  events(emulator)
+    .filter((e) => e['Событие'] === 'notice')
+    .map((e) => String(e['Комментарий']));
+
+describe('the hourly job runs while 20 people register and move cases', () => {
+  test('no edit is lost, and every notice goes exactly once', async () => {
+    const emulator = teamWorkbook({ schedule: true });
+    const trigger = emulator.state.triggers.find((t) => t.eventType === 'CLOCK');
+    if (!trigger) throw new Error('setup installed no hourly trigger');
+    // Ten cases nobody touches, late by the time the job runs: their notices are due.
+    const late = Array.from({ length: 10 }, (_, i) =>
+      emulator.scriptRun<CaseView>(
+        'apiRegisterCase',
+        [registrationInput({ orderNo: `L-${i}`, criticality: i % 2 === 0 ? 'A' : 'B' })],
+        { user: PEOPLE[i % PEOPLE.length] },
+      ),
+    );
+    // Twenty the people move during the run (registered later, not late yet).
+    // The clock is set, not advanced: no trigger fires, so nothing is sent before the run below.
+    emulator.clock.set(emulator.clock.now() + 26 * HOUR);
+    const moved = Array.from({ length: 20 }, (_, i) =>
+      emulator.scriptRun<CaseView>('apiRegisterCase', [registrationInput({ orderNo: `M-${i}` })], {
+        user: PEOPLE[i % PEOPLE.length],
+      }),
+    );
+    // What the job alone, at this moment, sends for the late cases.
+    const alone = new Emulator({ buildDir: BUILD_DIR, state: cloneState(emulator.state), now: emulator.clock.date() });
+    alone.clock.set(emulator.clock.now());
+    alone.run('runHourly', [], { user: LEAD });
+    const lateIds = new Set(late.map((c) => c.id));
+    const expectedNotices = noticeNotes(alone).filter((note) => lateIds.has(note.split('/')[0] as string));
+    expect(noticeNotes(emulator)).toEqual([]);
+    expect(expectedNotices.length).toBeGreaterThan(0);
+
+    // Each person registers a case and moves one; the first five cases are moved by two people from
+    // the same version (one must win, the other hear [conflict]); the trigger fires and a lead
+    // chooses "Run now" among them.
+    const people: ParallelCall[] = [];
+    for (let i = 0; i < 20; i++) {
+      const user = PEOPLE[i % PEOPLE.length] as string;
+      const c = moved[i] as CaseView;
+      people.push(
+        { functionName: 'apiRegisterCase', args: [registrationInput({ orderNo: `N-${i}` })], options: { user } },
+        { functionName: 'apiTransition', args: [c.id, { to: 'in_progress', version: c.version }], options: { user } },
+      );
+      if (i < 5) {
+        people.push({
+          functionName: 'apiRecordFirstResponse',
+          args: [c.id, { version: c.version }],
+          options: { user: PEOPLE[(i + 1) % PEOPLE.length] as string },
+        });
+      }
+    }
+    const jobs: ParallelCall[] = [
+      {
+        functionName: trigger.handlerFunction,
+        options: {
+          user: trigger.owner,
+          trigger: `CLOCK trigger ${trigger.id}`,
+          event: () => ({ authMode: 'FULL', triggerUid: trigger.id }),
+        },
+      },
+      { functionName: 'runHourly', options: { user: LEAD } },
+    ];
+    const calls = [
+      ...people.slice(0, 6),
+      jobs[0] as ParallelCall,
+      ...people.slice(6, 20),
+      jobs[1] as ParallelCall,
+      ...people.slice(20),
+    ];
+    const results = await emulator.runParallel(calls, { workers: 4 });
+
+    // Of the people's calls only the contended moves were refused, each with [conflict]: one of each
+    // pair won. Of the two jobs, the one that finds the other's lease may say it is busy.
+    const peopleRefused = results.filter((r) => !r.ok && r.functionName.startsWith('api'));
+    expect(peopleRefused.map((r) => r.error?.slice(0, 10))).toEqual(peopleRefused.map(() => '[conflict]'));
+    expect(peopleRefused).toHaveLength(5);
+    const jobResults = results.filter((r) => !r.functionName.startsWith('api'));
+    expect(jobResults.filter((r) => r.ok).length).toBeGreaterThanOrEqual(1);
+
+    // 50 cases, 50 distinct ids, each created once.
+    const ids = caseIds(emulator);
+    expect(new Set(ids).size).toBe(50);
+    expect(createdIds(emulator).sort()).toEqual([...ids].sort());
+
+    // Every case's row is what a replay of its Events rows gives.
+    const replayed = replayedCases(emulator);
+    for (const id of ids) {
+      const view = emulator.scriptRun<CaseView>('apiGetCase', [id], { user: LEAD });
+      expect({ id, ...liveFields(view) }).toEqual({ id, ...replayFields(replayed.get(id) ?? {}) });
+    }
+    expect(moved.map((c) => replayed.get(c.id)?.version)).toEqual(moved.map(() => 2));
+
+    // Every notice of the late cases went out exactly once, as the job alone would send them; and no
+    // notice at all was sent twice. A later run finds nothing left to send for them.
+    const sent = noticeNotes(emulator);
+    expect(sent.filter((note) => lateIds.has(note.split('/')[0] as string)).sort()).toEqual(
+      [...expectedNotices].sort(),
+    );
+    expect(new Set(sent).size).toBe(sent.length);
+    const mails = emulator.state.mail.sent.length;
+    emulator.run('runHourly', [], { user: LEAD });
+    const after = noticeNotes(emulator);
+    expect(new Set(after).size).toBe(after.length);
+    expect(after.filter((note) => lateIds.has(note.split('/')[0] as string)).length).toBe(expectedNotices.length);
+    expect(emulator.state.mail.sent.length - mails).toBeLessThanOrEqual(after.length - sent.length);
   });
 });
