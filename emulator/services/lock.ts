@@ -1,6 +1,6 @@
 /**
  * LockService over env.locks, which outlives an execution: a simulated concurrent execution holds a
- * lock as { holder: 'other', until }. Executions run one at a time in the emulator, so waiting for
+ * lock as { holder: 'other', until }. In the sequential mode executions run one at a time, so waiting for
  * a lock means moving the virtual clock: to `until` when it comes within the timeout (the lock is
  * then taken), otherwise by the whole timeout (and the attempt fails). The wait is added to the
  * meter. https://developers.google.com/apps-script/reference/lock/lock
