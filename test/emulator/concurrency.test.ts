@@ -18,23 +18,27 @@ function waitFor(key) {
   if (!props().getProperty(key)) throw new Error('never saw ' + key);
 }
 function lockOf(kind) { return LockService['get' + kind + 'Lock'](); }
-function hold(kind, ms, release) {
+// Holds the lock until every key in 'until' is set (what the others signal), then ms more.
+function hold(kind, until, ms, release) {
   var lock = lockOf(kind);
   lock.waitLock(5000);
   props().setProperty('held', 'yes');
+  until.forEach(waitFor);
   Utilities.sleep(ms);
   if (release) lock.releaseLock();
   return lock.hasLock();
 }
-function tryWhileHeld(kind, ms) {
+function tryWhileHeld(kind, ms, done) {
   waitFor('held');
   var lock = lockOf(kind);
   var start = Date.now();
   var got = lock.tryLock(ms);
+  props().setProperty(done, 'yes');
   return { got: got, has: lock.hasLock(), waited: Date.now() - start };
 }
-function waitWhileHeld(kind, ms) {
+function waitWhileHeld(kind, ms, done) {
   waitFor('held');
+  props().setProperty('waiting', 'yes');
   var lock = lockOf(kind);
   var start = Date.now();
   try {
@@ -42,6 +46,8 @@ function waitWhileHeld(kind, ms) {
     return { got: lock.hasLock(), waited: Date.now() - start };
   } catch (e) {
     return { error: e.message, has: lock.hasLock(), waited: Date.now() - start };
+  } finally {
+    props().setProperty(done, 'yes');
   }
 }
 function increment(kind) {
@@ -76,8 +82,8 @@ describe('the parallel mode', () => {
     const emulator = newEmulator();
     const [holder, trier] = await emulator.runParallel(
       [
-        { functionName: 'hold', args: ['Script', 400, true] },
-        { functionName: 'tryWhileHeld', args: ['Script', 100] },
+        { functionName: 'hold', args: ['Script', ['tried'], 0, true] },
+        { functionName: 'tryWhileHeld', args: ['Script', 100, 'tried'] },
       ],
       { workers: 2 },
     );
@@ -91,8 +97,8 @@ describe('the parallel mode', () => {
     const emulator = newEmulator();
     const [, waiter] = await emulator.runParallel(
       [
-        { functionName: 'hold', args: ['Document', 400, true] },
-        { functionName: 'waitWhileHeld', args: ['Document', 100] },
+        { functionName: 'hold', args: ['Document', ['gave up'], 0, true] },
+        { functionName: 'waitWhileHeld', args: ['Document', 100, 'gave up'] },
       ],
       { workers: 2 },
     );
@@ -104,8 +110,8 @@ describe('the parallel mode', () => {
     const emulator = newEmulator();
     const [, afterRelease] = await emulator.runParallel(
       [
-        { functionName: 'hold', args: ['Script', 150, true] },
-        { functionName: 'waitWhileHeld', args: ['Script', 10_000] },
+        { functionName: 'hold', args: ['Script', ['waiting'], 100, true] },
+        { functionName: 'waitWhileHeld', args: ['Script', 10_000, 'done'] },
       ],
       { workers: 2 },
     );
@@ -116,8 +122,8 @@ describe('the parallel mode', () => {
     const [holder, afterEnd] = await second.runParallel(
       [
         // Holds the lock and ends without releasing it: Apps Script releases it then.
-        { functionName: 'hold', args: ['Script', 150, false] },
-        { functionName: 'waitWhileHeld', args: ['Script', 10_000] },
+        { functionName: 'hold', args: ['Script', ['waiting'], 100, false] },
+        { functionName: 'waitWhileHeld', args: ['Script', 10_000, 'done'] },
       ],
       { workers: 2 },
     );
@@ -129,10 +135,10 @@ describe('the parallel mode', () => {
     const emulator = newEmulator();
     const results = await emulator.runParallel(
       [
-        { functionName: 'hold', args: ['User', 400, true], options: { user: 'a@example.com' } },
-        { functionName: 'tryWhileHeld', args: ['Script', 0], options: { user: 'b@example.com' } },
-        { functionName: 'tryWhileHeld', args: ['User', 0], options: { user: 'b@example.com' } },
-        { functionName: 'tryWhileHeld', args: ['User', 50], options: { user: 'a@example.com' } },
+        { functionName: 'hold', args: ['User', ['t1', 't2', 't3'], 0, true], options: { user: 'a@example.com' } },
+        { functionName: 'tryWhileHeld', args: ['Script', 0, 't1'], options: { user: 'b@example.com' } },
+        { functionName: 'tryWhileHeld', args: ['User', 0, 't2'], options: { user: 'b@example.com' } },
+        { functionName: 'tryWhileHeld', args: ['User', 50, 't3'], options: { user: 'a@example.com' } },
       ],
       { workers: 4 },
     );
