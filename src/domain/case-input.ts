@@ -8,6 +8,7 @@ import { CRITICALITIES, type Case, type Criticality, type Ms } from './model';
 import { isLink } from './lifecycle';
 import { MAX_EVIDENCE, MAX_LINK, MAX_LONG_TEXT as MAX_SUMMARY, MAX_TEXT } from './limits';
 import { departmentNamed, isEmail, normalizeEmail, type Settings } from './settings';
+import { recordOf } from './untrusted';
 import { clockMoments, dueFirstResponse, dueResolution, withClockMoments, type ClockMoments } from './sla';
 
 /**
@@ -129,9 +130,9 @@ function checkers(settings: Settings): Record<EditableField, Checker> {
 }
 
 function asRecord(input: unknown): Record<string, unknown> {
-  if (!input || typeof input !== 'object' || Array.isArray(input))
-    throw new DomainError('validation', [{ key: 'input.object' }]);
-  return input as Record<string, unknown>;
+  const record = recordOf(input);
+  if (!record) throw new DomainError('validation', [{ key: 'input.object' }]);
+  return record;
 }
 
 /** Validates a registration; returns the clean fields or throws every problem at once. */

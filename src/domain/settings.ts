@@ -7,6 +7,7 @@ import { calendarProblems, defaultCalendar, type BusinessCalendar } from './cale
 import { DomainError, type Problem } from './errors';
 import type { Lang, MessageKey } from './i18n';
 import { CRITICALITIES, ROLES, type Criticality, type Role } from './model';
+import { excerpt, recordOf } from './untrusted';
 
 export interface Department {
   name: string;
@@ -219,11 +220,6 @@ export const LIMITS = {
   serializedBytes: 90_000,
 } as const;
 
-/** A value quoted in a message: never the whole of a pasted novel. */
-function preview(value: string): string {
-  return value.length > 60 ? `${value.slice(0, 60)}…` : value;
-}
-
 /** Bytes of `text` in UTF-8 (what the cache counts). */
 export function utf8Length(text: string): number {
   let bytes = 0;
@@ -281,7 +277,7 @@ export function settingsProblems(s: Settings): Problem[] {
     if (!email) {
       if (required) add(field, 'settings.emailRequired');
     } else if (email.length > LIMITS.label) checkLength(field, email, 'settings.tooLong.email', LIMITS.label);
-    else if (!isEmail(email)) add(field, 'settings.email', { value: preview(email) });
+    else if (!isEmail(email)) add(field, 'settings.email', { value: excerpt(email) });
   };
 
   checkUniqueNames(
@@ -314,11 +310,11 @@ export function settingsProblems(s: Settings): Problem[] {
     checkEmail(`team.${i}.email`, m.email, true);
     checkLength(`team.${i}.name`, m.name, 'settings.tooLong.memberName', LIMITS.label);
     checkLength(`team.${i}.team`, m.team, 'settings.tooLong.memberTeam', LIMITS.label);
-    if (!ROLES.includes(m.role)) add(`team.${i}.role`, 'settings.role', { value: preview(String(m.role)) });
+    if (!ROLES.includes(m.role)) add(`team.${i}.role`, 'settings.role', { value: excerpt(m.role) });
     if (m.language !== undefined && m.language !== 'ru' && m.language !== 'en')
       add(`team.${i}.language`, 'settings.language');
     const email = normalizeEmail(m.email);
-    if (email && seen.has(email)) add(`team.${i}.email`, 'settings.duplicate', { value: preview(m.email) });
+    if (email && seen.has(email)) add(`team.${i}.email`, 'settings.duplicate', { value: excerpt(m.email) });
     seen.add(email);
   });
   if (!s.team.some((m) => m.role === 'lead')) add('team', 'settings.noLead');
@@ -328,13 +324,14 @@ export function settingsProblems(s: Settings): Problem[] {
   s.templates.forEach((t, i) => {
     if (t.key.length > LIMITS.label)
       checkLength(`templates.${i}.key`, t.key, 'settings.tooLong.templateKey', LIMITS.label);
-    else if (!/^[a-z][a-z0-9_]*$/.test(t.key)) add(`templates.${i}.key`, 'settings.templateKey', { value: t.key });
-    if (keys.has(t.key)) add(`templates.${i}.key`, 'settings.duplicate', { value: preview(t.key) });
+    else if (!/^[a-z][a-z0-9_]*$/.test(t.key))
+      add(`templates.${i}.key`, 'settings.templateKey', { value: excerpt(t.key) });
+    if (keys.has(t.key)) add(`templates.${i}.key`, 'settings.duplicate', { value: excerpt(t.key) });
     keys.add(t.key);
     checkLength(`templates.${i}.name`, t.name, 'settings.tooLong.templateName', LIMITS.label);
     if (!t.text.trim()) add(`templates.${i}.text`, 'settings.required');
     checkLength(`templates.${i}.text`, t.text, 'settings.tooLong.templateText', LIMITS.templateText, {
-      key: preview(t.key),
+      key: excerpt(t.key),
     });
   });
 
@@ -357,7 +354,7 @@ function checkUniqueNames(
   names.forEach((name, i) => {
     const key = name.trim().toLowerCase();
     if (!key) add(`${field}.${i}`, 'settings.required');
-    else if (seen.has(key)) add(`${field}.${i}`, 'settings.duplicate', { value: preview(name) });
+    else if (seen.has(key)) add(`${field}.${i}`, 'settings.duplicate', { value: excerpt(name) });
     seen.add(key);
   });
 }
@@ -381,7 +378,8 @@ export function coerceSettings(input: unknown): Settings {
   const problems: Problem[] = [];
   const bad = (field: string) => problems.push({ field, key: 'input.settingsShape' });
   const obj = (v: unknown, field: string): Record<string, unknown> => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+    const record = recordOf(v);
+    if (record) return record;
     bad(field);
     return {};
   };
@@ -405,6 +403,8 @@ export function coerceSettings(input: unknown): Settings {
       .map((x, i) => str(x, `${field}.${i}`))
       .filter(Boolean);
 
+  // Not settings at all: one sentence, not one per missing part.
+  if (!recordOf(input)) throw new DomainError('validation', [{ key: 'input.object' }]);
   const root = obj(input, 'settings');
   const calendar = obj(root.calendar, 'calendar');
   const sla = obj(root.sla, 'sla');

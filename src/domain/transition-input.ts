@@ -23,6 +23,7 @@ import {
 } from './lifecycle';
 import { STATUSES, type Case, type Ms, type Status } from './model';
 import type { Settings } from './settings';
+import { excerpt, recordOf } from './untrusted';
 
 const TEXTS = ['note', 'resolution', 'rootCause', 'prevention', 'reason'] as const;
 const SCORES = ['csat', 'nps'] as const;
@@ -42,16 +43,16 @@ export type TransitionBody = TransitionInput & { version: number };
 
 /** Validates a step's body; returns it typed, or throws every problem at once. */
 export function parseTransition(input: unknown, settings: Settings): TransitionBody {
-  if (!input || typeof input !== 'object' || Array.isArray(input))
-    throw new DomainError('validation', [{ key: 'input.object' }]);
-  const raw = input as Record<string, unknown>;
+  const raw = recordOf(input);
+  if (!raw) throw new DomainError('validation', [{ key: 'input.object' }]);
   const problems: Problem[] = [];
   const add = (problem: Problem | null) => {
     if (problem) problems.push(problem);
   };
   add(versionProblem(raw.version));
-  if (!STATUSES.includes(raw.to as Status))
-    add({ key: 'input.status', params: { value: String(raw.to ?? '') }, field: 'to' });
+  if (typeof raw.to !== 'string' || !raw.to) add({ key: 'input.required', field: 'to' });
+  else if (!STATUSES.includes(raw.to as Status))
+    add({ key: 'input.status', params: { value: excerpt(raw.to) }, field: 'to' });
   const step: TransitionBody = { to: raw.to as Status, version: raw.version as number };
   for (const field of TEXTS) {
     const value = raw[field];

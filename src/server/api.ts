@@ -13,13 +13,15 @@ import {
 } from '../domain/case-input';
 import { DomainError, fail } from '../domain/errors';
 import { caseEvent, type EventType } from '../domain/events';
-import { t } from '../domain/i18n';
+import { t, type Lang } from '../domain/i18n';
+import { tServer, type ServerMessageKey } from '../domain/i18n/server';
 import { checkMayEdit, TRANSITIONS, withDefaultOwner, type Actor } from '../domain/lifecycle';
 import { applyStep, parseTransition, versionProblem } from '../domain/transition-input';
 import { CRITICALITIES, OPEN_STATUSES, ROLES, STATUSES, type Case, type Role, type Status } from '../domain/model';
 import { coerceSettings, settingsProblems, type Settings } from '../domain/settings';
 import { slaState, withClockMoments } from '../domain/sla';
 import { renderTemplate, type RenderedMessage } from '../domain/templates';
+import { excerpt, recordOf, shown } from '../domain/untrusted';
 import { endOfLocalDay } from '../domain/zoned-time';
 import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
@@ -204,8 +206,9 @@ function highestSequence(table: ReturnType<typeof casesTable>, prefix: string): 
 }
 
 function checkId(id: unknown): string {
-  const text = typeof id === 'string' ? id.trim().toUpperCase() : '';
-  if (!CASE_ID.test(text)) fail('validation', 'input.id', { value: String(id ?? '') });
+  if (typeof id !== 'string') return fail('validation', 'input.idText');
+  const text = id.trim().toUpperCase();
+  if (!CASE_ID.test(text)) fail('validation', 'input.id', { value: excerpt(id) });
   return text;
 }
 
@@ -216,8 +219,7 @@ function checkVersion(body: Record<string, unknown>): number {
 }
 
 function bodyOf(input: unknown): Record<string, unknown> {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) fail('validation', 'input.object');
-  return input as Record<string, unknown>;
+  return recordOf(input) ?? fail('validation', 'input.object');
 }
 
 /** Loads the case under the lock and refuses a stale version (someone else changed it). */
@@ -287,18 +289,23 @@ export interface CaseList {
 
 export const MAX_PAGE = 200;
 
+const MAX_QUERY_TEXT = 200;
+
 function checkQuery(
   input: unknown,
+  lang: Lang,
 ): Required<Omit<ListQuery, 'status' | 'ownerDept'>> & Pick<ListQuery, 'status' | 'ownerDept'> {
   const q = input === undefined || input === null ? {} : bodyOf(input);
-  const bad = (detail: string): never => fail('validation', 'input.query', { detail });
+  const bad = (detail: ServerMessageKey, params?: Record<string, string | number>): never =>
+    fail('validation', 'input.query', { detail: tServer(lang, detail, params) });
   if (q.status !== undefined && q.status !== 'open' && !STATUSES.includes(q.status as Status))
-    bad(`status ${String(q.status)}`);
-  if (q.ownerDept !== undefined && typeof q.ownerDept !== 'string') bad('ownerDept');
-  if (q.text !== undefined && (typeof q.text !== 'string' || q.text.length > 200)) bad('text');
-  const int = (v: unknown, name: string, min: number, max: number, fallback: number) => {
+    bad('query.status', { value: shown(q.status) });
+  if (q.ownerDept !== undefined && typeof q.ownerDept !== 'string') bad('query.ownerDept');
+  if (q.text !== undefined && (typeof q.text !== 'string' || q.text.length > MAX_QUERY_TEXT))
+    bad('query.text', { max: MAX_QUERY_TEXT });
+  const int = (v: unknown, min: number, max: number, fallback: number) => {
     if (v === undefined) return fallback;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) return bad(name);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) return bad('query.page');
     return v;
   };
   return {
@@ -307,14 +314,14 @@ function checkQuery(
     mine: q.mine === true,
     overdue: q.overdue === true,
     text: typeof q.text === 'string' ? q.text.trim().toLowerCase() : '',
-    offset: int(q.offset, 'offset', 0, 1_000_000, 0),
-    limit: int(q.limit, 'limit', 1, MAX_PAGE, 50),
+    offset: int(q.offset, 0, 1_000_000, 0),
+    limit: int(q.limit, 1, MAX_PAGE, 50),
   };
 }
 
 export function apiListCases(query?: unknown): CaseList {
   return handleRequest(READERS, (ctx) => {
-    const q = checkQuery(query);
+    const q = checkQuery(query, ctx.lang);
     const at = now();
     const actor = actorOf(ctx);
     const table = casesTable(ctx.wb);
@@ -430,7 +437,7 @@ export function apiRenderTemplate(id: unknown, key: unknown): RenderedMessage {
   return handleRequest(READERS, (ctx) => {
     const caseId = checkId(id);
     const template = ctx.settings.templates.find((tpl) => tpl.key === key);
-    if (!template) fail('not_found', 'case.templateUnknown', { key: String(key ?? '') });
+    if (!template) fail('not_found', 'case.templateUnknown', { key: shown(key) });
     const record = loadCase(casesTable(ctx.wb), caseId, ctx.lang);
     const agentName = ctx.settings.team.find((m) => m.email === record.value.agent)?.name || record.value.agent;
     const deadline = Utilities.formatDate(new Date(record.value.dueAt), ctx.wb.timeZone, 'dd.MM.yyyy HH:mm');

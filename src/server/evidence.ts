@@ -19,6 +19,7 @@ import {
 import { DomainError, fail } from '../domain/errors';
 import { t, type Lang } from '../domain/i18n';
 import { normalizeEmail } from '../domain/settings';
+import { recordOf } from '../domain/untrusted';
 import { addFolderViewers, createFolder, saveFile, usableFolder } from '../services/drive';
 import { withDocumentLock } from '../services/lock';
 import { getDocumentProperty, setDocumentProperty } from '../services/properties';
@@ -57,8 +58,7 @@ export function apiUploadEvidence(input: unknown): UploadedEvidence {
 }
 
 function checkUpload(input: unknown, lang: Lang): EvidenceUpload {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) fail('validation', 'input.object');
-  const body = input as Record<string, unknown>;
+  const body = recordOf(input) ?? fail('validation', 'input.object');
   const name = cleanFileName(typeof body.name === 'string' ? body.name : '');
   const mimeType = evidenceMimeType(name, typeof body.mimeType === 'string' ? body.mimeType : '');
   const dataBase64 = typeof body.dataBase64 === 'string' ? body.dataBase64 : '';

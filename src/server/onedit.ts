@@ -18,8 +18,10 @@ import { slaState } from '../domain/sla';
 import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
 import { activeUserEmail } from '../services/session';
+import { deleteMyTriggers } from '../services/triggers';
 import { CASE_ID, caseToCells, parseStatus } from '../sheets/case-row';
 import { appendEvents, readCase, replayCases, writeCase } from '../sheets/cases-repo';
+import { readScheduleRecord } from '../sheets/schedule-record';
 import { CASES, SETTINGS_TAB } from '../sheets/schema';
 import { Table, toCell } from '../sheets/table';
 import { eventsTable, forgetSettings, openWorkbookWithSettings, type Workbook } from '../sheets/workbook';
@@ -33,6 +35,8 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 const MAX_RESTORED_ROWS = 500;
 
 export function onEditInstalled(e: EditEvent): void {
+  // Called as anything but an edit trigger (through google.script.run, say): nothing to check.
+  if (!isEditEvent(e)) return;
   const range = e.range;
   const sheet = range.getSheet();
   const sheetName = sheet.getName();
@@ -45,6 +49,7 @@ export function onEditInstalled(e: EditEvent): void {
   if (isZonesTab(sheetName)) return onZonesEdit(e, editorEmail(e));
   if (sheetName !== CASES.ru && sheetName !== CASES.en) return;
   if (range.getLastRow() < 2) return; // the header row: setup repairs it
+  if (!isHoldersTrigger(e)) return;
 
   const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
   let lang: Lang = languageOfLocale(e.source.getSpreadsheetLocale());
@@ -59,6 +64,25 @@ export function onEditInstalled(e: EditEvent): void {
     if (single) range.setValue(toCell(e.oldValue === undefined ? '' : String(e.oldValue)));
     range.getCell(1, 1).setNote(t(lang, 'edit.statusReverted', { message }));
   }
+}
+
+function isEditEvent(e: unknown): e is EditEvent {
+  const range = (e as { range?: { getSheet?: unknown } } | null)?.range;
+  return typeof range?.getSheet === 'function';
+}
+
+/**
+ * Only the edit trigger the workbook records is the product's (docs/architecture.md, Adding a
+ * job): Apps Script allows one edit trigger per person and document, so two leads who each
+ * installed one would check, and apply, one typed status twice. Another's trigger, or one left
+ * behind by a lead whose schedule was taken over, does nothing and removes itself.
+ */
+function isHoldersTrigger(e: EditEvent): boolean {
+  const uid = (e as EditEvent & { triggerUid?: string }).triggerUid;
+  const holder = readScheduleRecord(e.source).holder;
+  if (uid !== undefined && holder?.editTrigger === uid) return true;
+  if (uid !== undefined) deleteMyTriggers(e.source, [uid]);
+  return false;
 }
 
 function editorEmail(e: EditEvent): string {

@@ -10,6 +10,7 @@ import { t, type Lang, type MessageKey } from '../domain/i18n';
 import { CRITICALITIES } from '../domain/model';
 import { parseRole } from '../domain/roles';
 import { settingsProblems, type Settings } from '../domain/settings';
+import { excerpt } from '../domain/untrusted';
 import { columnLetter } from './a1';
 import { isDateValue, type CellProblem } from './case-row';
 
@@ -344,7 +345,7 @@ function parseGeneral(block: Block, r: TabReader): void {
     const key = GENERAL_BY_LABEL.get(normalize(r.cell(i, 0)));
     if (!key) {
       const labels = GENERAL_KEYS.map((k) => GENERAL_LABELS[k][r.lang]).join(r.lang === 'ru' ? '», «' : '”, “');
-      r.report(i, 0, 'settings.unknownLabel', { value: preview(r.cellText(i, 0)), labels });
+      r.report(i, 0, 'settings.unknownLabel', { value: excerpt(r.cellText(i, 0)), labels });
       continue;
     }
     if (seen.has(key)) {
@@ -369,7 +370,7 @@ function parseSla(block: Block, r: TabReader): void {
   for (const i of block.rows) {
     const c = r.cellText(i, 0).toUpperCase();
     if (!CRITICALITIES.includes(c as 'A')) {
-      r.report(i, 0, 'cell.criticality', { value: preview(r.cellText(i, 0)) });
+      r.report(i, 0, 'cell.criticality', { value: excerpt(r.cellText(i, 0)) });
       continue;
     }
     if (seen.has(c)) {
@@ -382,7 +383,7 @@ function parseSla(block: Block, r: TabReader): void {
       const n = typeof v === 'number' ? v : Number(r.text(v).replace(',', '.'));
       r.readFrom(`sla.${kind}.${c}`, i, k + 1);
       r.readFrom(`sla.${kind}`, i, k + 1);
-      if (!Number.isFinite(n) || r.text(v) === '') r.report(i, k + 1, 'cell.number', { value: preview(r.text(v)) });
+      if (!Number.isFinite(n) || r.text(v) === '') r.report(i, k + 1, 'cell.number', { value: excerpt(r.text(v)) });
       else r.settings.sla[kind][c as 'A'] = n;
     });
   }
@@ -395,7 +396,7 @@ function parseHours(block: Block, r: TabReader): void {
   for (const i of block.rows) {
     const weekday = weekdayNamed(normalize(r.cell(i, 0)));
     if (weekday < 0) {
-      r.report(i, 0, 'settings.dayName', { value: preview(r.cellText(i, 0)) });
+      r.report(i, 0, 'settings.dayName', { value: excerpt(r.cellText(i, 0)) });
       continue;
     }
     if (seen.has(weekday)) {
@@ -408,8 +409,8 @@ function parseHours(block: Block, r: TabReader): void {
     if (normalize(open) === normalize(CLOSED.ru) || normalize(open) === normalize(CLOSED.en) || open === '') continue;
     const from = parseHhmm(open);
     const to = parseHhmm(r.cellText(i, 2));
-    if (from === null) r.report(i, 1, 'settings.time', { value: preview(open) });
-    if (to === null) r.report(i, 2, 'settings.time', { value: preview(r.cellText(i, 2)) });
+    if (from === null) r.report(i, 1, 'settings.time', { value: excerpt(open) });
+    if (to === null) r.report(i, 2, 'settings.time', { value: excerpt(r.cellText(i, 2)) });
     if (from !== null && to !== null) next[weekday] = { open: from, close: to };
   }
   // A deleted weekday row is not a day off: "closed" is written, never guessed.
@@ -516,11 +517,6 @@ function isHeaderOf(section: SectionKey, row: unknown[]): boolean {
   const first = normalize(row[0]);
   const { ru, en } = SECTIONS[section].headers;
   return first === normalize(ru[0]) || first === normalize(en[0]);
-}
-
-/** A value quoted in a message: never a whole pasted text. */
-function preview(value: string): string {
-  return value.length > 60 ? `${value.slice(0, 60)}…` : value;
 }
 
 function weekdayNamed(name: string): number {

@@ -16,7 +16,7 @@ export interface ServerError {
   message: string;
 }
 
-const TAG = /^\[(validation|conflict|forbidden|not_found|guard)((?: [\w.]+)*)\]\s*/;
+const TAG = /^\[(validation|conflict|forbidden|not_found|guard|error)((?: [\w.]+)*)\]\s*/;
 /** What google.script.run or a browser may put before the server's message. */
 const PREFIX = /^(?:(?:Script)?Error|Exception|TypeError):\s*/;
 
@@ -27,7 +27,9 @@ export function parseServerError(error: unknown): ServerError {
   const tag = TAG.exec(text);
   if (!tag) return { kind: 'unknown', fields: [], message: text };
   const fields = (tag[2] ?? '').split(' ').filter(Boolean);
-  return { kind: tag[1] as ErrorKind, fields, message: text.slice(tag[0].length).trim() };
+  // "[error]": a failure that is not a refusal (errors.ts); its sentence says what to do.
+  const kind = tag[1] === 'error' ? 'unknown' : (tag[1] as ErrorKind);
+  return { kind, fields, message: text.slice(tag[0].length).trim() };
 }
 
 /**

@@ -109,7 +109,6 @@ export const en: Catalog = {
   'settings.broken': 'The settings in the “{sheet}” tab have errors; fix them: {details}',
 
   'error.busy': 'Someone else is changing the spreadsheet right now. Try again in a few seconds.',
-  'error.validation': 'Check the fields: {details}',
 
   'sla.overdue': 'overdue',
   'sla.atRisk': 'at risk',
@@ -301,8 +300,6 @@ export const en: Catalog = {
   'edit.pasteUnknownRows': 'These rows hold no Arbiter cases that could be restored; check them by hand.',
   'edit.pasteTooLarge': 'A paste of more than {max} rows was not checked by Arbiter. Undo it by hand (Edit → Undo).',
 
-  'error.unexpected':
-    'That did not work: {detail}. Nothing was saved; try again, and if it happens again, give this text to the CS lead.',
   'input.versionNumber': 'The case version must be a whole number: reload the case and try again.',
   'case.notOpen': 'Case {id} is no longer open (status “{status}”).',
   'case.idsBroken': 'After the paste the case numbers are broken: {details}. Undo the paste (Edit → Undo).',
@@ -406,4 +403,6 @@ export const en: Catalog = {
   'ui.csi.empty': 'No comments.',
   'ui.csi.search': 'Search: manager, comment, order',
   'ui.csi.hint': "Negative client comments about sales and showroom managers; they count in the manager's summary.",
+  // What a person reads when what they sent is not what was expected (issue 10).
+  'input.idText': 'A case number like ARB-2026-00001 is needed.',
 };

@@ -230,6 +230,16 @@ const ru = {
   'monthly.summary':
     'итоги за {month}: писем лидерам команд {leaders}, руководителям КС {leads}, ждут {waiting}; перепроверок наступило {rechecks}',
   'monthly.summary.skipped': '; строк с ошибками пропущено: {count}',
+  // What a person reads when a call sends what was not expected (src/server/errors.ts, api.ts).
+  'field.unnamed': 'Поле «{name}»',
+  'query.status': 'неизвестный статус «{value}»',
+  'query.ownerDept': 'отдел — это текст',
+  'query.text': 'текст поиска — не длиннее {max} символов',
+  'query.page': 'страница задана неверно',
+  'error.unexpected':
+    'Не получилось из-за сбоя в Arbiter (код {ref}). Изменения не сохранены; попробуйте ещё раз, а если сбой повторится, передайте код руководителю КС.',
+  'field.to': 'Новый статус',
+  'field.note': 'Комментарий',
 } as const;
 
 const en: Record<keyof typeof ru, string> = {
@@ -447,6 +457,16 @@ const en: Record<keyof typeof ru, string> = {
   'monthly.summary':
     'summary of {month}: {leaders} emails to team leaders, {leads} to CS leads, {waiting} wait; {rechecks} rechecks fell due',
   'monthly.summary.skipped': '; rows with broken cells left out: {count}',
+  // What a person reads when a call sends what was not expected (src/server/errors.ts, api.ts).
+  'field.unnamed': 'Field “{name}”',
+  'query.status': 'unknown status “{value}”',
+  'query.ownerDept': 'the department is text',
+  'query.text': 'the search text is at most {max} characters',
+  'query.page': 'the page is wrong',
+  'error.unexpected':
+    'That did not work: Arbiter failed (code {ref}). Nothing was saved; try again, and if it happens again, give the code to the CS lead.',
+  'field.to': 'New status',
+  'field.note': 'Note',
 };
 
 export type ServerMessageKey = keyof typeof ru;
@@ -456,4 +476,9 @@ const CATALOGS: Record<Lang, Record<ServerMessageKey, string>> = { ru, en };
 /** The server's message in `lang`, with `{name}` placeholders filled from `params` (as `t`). */
 export function tServer(lang: Lang, key: ServerMessageKey, params: Record<string, string | number> = {}): string {
   return interpolate(CATALOGS[lang][key], params);
+}
+
+/** For keys built at run time (a field's name, `field.${name}`): is there such a server message? */
+export function isServerMessageKey(key: string): key is ServerMessageKey {
+  return Object.prototype.hasOwnProperty.call(CATALOGS.ru, key);
 }

@@ -1,0 +1,62 @@
+/**
+ * One hand edit is applied once (docs/architecture.md, Adding a job): Apps Script lets each person
+ * hold one edit trigger per document, so two leads who each set the workbook up hold two; only the
+ * one the workbook records acts, and the other removes itself. Only leads install or remove the
+ * schedule, through the menu or through google.script.run.
+ */
+import type { Emulator } from '../../emulator/runtime';
+import type { CaseView } from '../../src/server/contract';
+import { AGENT, LEAD, registrationInput, setUpWorkbook } from '../support/workbook';
+
+const LEAD2 = 'lead2@example.com';
+
+function addLead(emulator: Emulator, email: string): void {
+  const settings = emulator.scriptRun<{ team: unknown[] }>('apiGetSettings', [], { user: LEAD });
+  settings.team.push({ email, name: 'Второй руководитель', role: 'lead', team: 'КС' });
+  emulator.scriptRun('apiSaveSettings', [settings], { user: LEAD });
+}
+
+const editTriggers = (emulator: Emulator) =>
+  emulator.state.triggers.filter((t) => t.eventType === 'ON_EDIT').map((t) => t.owner);
+
+describe('two leads, two edit triggers', () => {
+  test('one typed status moves the version by 1 and writes one Events row', () => {
+    const emulator = setUpWorkbook();
+    addLead(emulator, LEAD2);
+    // The second lead sets the workbook up too and takes the schedule over.
+    emulator.run('setupWorkbook', [], { user: LEAD2, respond: () => ({ button: 'YES' }) });
+    expect(editTriggers(emulator).sort()).toEqual([LEAD, LEAD2].sort());
+
+    const c = emulator.scriptRun<CaseView>('apiRegisterCase', [registrationInput()], { user: AGENT });
+    const { executions } = emulator.editCell('Кейсы', 'B2', 'В работе', AGENT);
+    expect(executions.map((e) => e.ok)).toEqual([true, true]);
+    const after = emulator.scriptRun<CaseView>('apiGetCase', [c.id], { user: AGENT });
+    expect(after).toMatchObject({ status: 'in_progress', version: 2 });
+    expect(after.events?.filter((e) => e.type === 'status')).toHaveLength(1);
+    // The superseded lead's trigger removed itself: the next edit runs one check.
+    expect(editTriggers(emulator)).toEqual([LEAD2]);
+    expect(emulator.editCell('Кейсы', 'B2', 'Ждём клиента', AGENT).executions).toHaveLength(1);
+    expect(emulator.scriptRun<CaseView>('apiGetCase', [c.id], { user: AGENT })).toMatchObject({
+      status: 'waiting_client',
+      version: 3,
+    });
+  });
+});
+
+describe('only leads turn the schedule on or off, however they call', () => {
+  test.each(['installTriggers', 'removeTriggers', 'setupWorkbook'])('%s through google.script.run', (fn) => {
+    const emulator = setUpWorkbook();
+    const before = JSON.stringify(emulator.state.triggers);
+    expect(() => emulator.scriptRun(fn, [], { user: AGENT })).toThrow(/^\[forbidden\] /);
+    expect(JSON.stringify(emulator.state.triggers)).toBe(before);
+  });
+
+  test('the edit handler called by hand, with no edit, does nothing', () => {
+    const emulator = setUpWorkbook();
+    const before = emulator.state.spreadsheet.sheets.map((s) => JSON.stringify(s)).join();
+    for (const event of [undefined, null, {}, { range: 'A1' }, { range: { getSheet: 1 } }]) {
+      expect(emulator.scriptRun('onEditInstalled', [event], { user: AGENT })).toBeNull();
+    }
+    expect(emulator.state.spreadsheet.sheets.map((s) => JSON.stringify(s)).join()).toBe(before);
+  });
+});
