@@ -51,7 +51,9 @@ function transport(value: unknown, what: 'argument' | 'result', seen: Set<object
     for (const [key, v] of Object.entries(object)) {
       if (v === undefined) continue;
       const t = transport(v, what, seen);
-      if (t !== undefined) out[key] = t;
+      // As JSON carries it: a field named "__proto__" arrives as a field, not as a prototype.
+      if (t !== undefined)
+        Object.defineProperty(out, key, { value: t, enumerable: true, writable: true, configurable: true });
     }
     return out;
   } finally {

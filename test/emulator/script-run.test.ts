@@ -17,6 +17,13 @@ describe('google.script.run transport', () => {
     ]);
   });
 
+  test('a field named __proto__ arrives as a field, as JSON carries it, and sets no prototype', () => {
+    const [sent] = transportArguments([JSON.parse('{"__proto__":{"polluted":true},"a":1}')]) as [object];
+    expect(Object.keys(sent)).toEqual(['__proto__', 'a']);
+    expect(Object.getPrototypeOf(sent)).toBe(Object.prototype);
+    expect((sent as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
   test('a Date or a function among the arguments fails the request', () => {
     expect(() => transportArguments([{ when: new Date() }])).toThrow(ScriptRunError);
     expect(() => transportArguments([() => 1])).toThrow(/function/);
