@@ -6,11 +6,13 @@
  */
 import type { Emulator } from '../../emulator/runtime';
 import type { CaseView } from '../../src/server/contract';
-import { AGENT, LEAD, registrationInput, setUpWorkbook } from '../support/workbook';
+import { AGENT, asPerson, LEAD, registrationInput, setUpWorkbook } from '../support/workbook';
 
 const LEAD2 = 'lead2@example.com';
 
 function addLead(emulator: Emulator, email: string): void {
+  // A lead runs setup from the spreadsheet, so the file is shared with them for editing.
+  emulator.state.spreadsheet.editors.push(email);
   const settings = emulator.scriptRun<{ team: unknown[] }>('apiGetSettings', [], { user: LEAD });
   settings.team.push({ email, name: 'Второй руководитель', role: 'lead', team: 'КС' });
   emulator.scriptRun('apiSaveSettings', [settings], { user: LEAD });
@@ -29,7 +31,7 @@ describe('two leads, two edit triggers', () => {
 
     const c = emulator.scriptRun<CaseView>('apiRegisterCase', [registrationInput()], { user: AGENT });
     const { executions } = emulator.editCell('Кейсы', 'B2', 'В работе', AGENT);
-    expect(executions.map((e) => e.ok)).toEqual([true, true]);
+    expect(executions.map((e) => e.error ?? 'ok')).toEqual(['ok', 'ok']);
     const after = emulator.scriptRun<CaseView>('apiGetCase', [c.id], { user: AGENT });
     expect(after).toMatchObject({ status: 'in_progress', version: 2 });
     expect(after.events?.filter((e) => e.type === 'status')).toHaveLength(1);
@@ -49,6 +51,22 @@ describe('only leads turn the schedule on or off, however they call', () => {
     const before = JSON.stringify(emulator.state.triggers);
     expect(() => emulator.scriptRun(fn, [], { user: AGENT })).toThrow(/^\[forbidden\] /);
     expect(JSON.stringify(emulator.state.triggers)).toBe(before);
+  });
+
+  test('the scheduled handler called by someone who does not hold the schedule runs no job', () => {
+    const emulator = setUpWorkbook({ schedule: true });
+    emulator.run('removeTriggers', [], { user: LEAD });
+    const jobRows = () =>
+      asPerson(emulator, (ss) => ss.getSheetByName('События')!.getDataRange().getValues()).filter(
+        (r) => r[2] === 'job',
+      );
+    for (const user of [AGENT, LEAD]) {
+      expect(emulator.scriptRun('runScheduled', [{ triggerUid: 'forged' }], { user })).toMatchObject({
+        ran: [],
+        skipped: 'superseded',
+      });
+    }
+    expect(jobRows()).toEqual([]);
   });
 
   test('the edit handler called by hand, with no edit, does nothing', () => {

@@ -83,8 +83,9 @@ export function runScheduled(e?: TimeEvent): DispatchReport {
   const ss = scheduledSpreadsheet(uid);
   if (!ss) return { ran: [], skipped: 'no-spreadsheet', runAs };
   const record = readScheduleRecord(ss);
-  // Taken over by another lead: this person's triggers for the workbook are no longer wanted.
-  if (record.holder && record.holder.email !== runAs) {
+  // Taken over by another lead (or the schedule turned off, or a call that is not the holder's
+  // trigger, through google.script.run): this person's triggers for the workbook are not wanted.
+  if (!record.holder || record.holder.email !== runAs) {
     forgetMyTriggers(ss);
     return { ran: [], skipped: 'superseded', runAs };
   }
