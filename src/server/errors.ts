@@ -53,8 +53,11 @@ export function toUserError(error: unknown, lang: Lang): Error {
   if (error instanceof ServerRefusal) return new Error(`[${error.kind}] ${tServer(lang, error.key)}`);
   if (!isDomainError(error))
     return new Error(`[error] ${tServer(lang, 'error.unexpected', { ref: logUnexpected(error) })}`);
-  // Only fields with a name go into the tag: the sidebar marks those.
-  const fields = [...new Set(error.problems.map((p) => p.field ?? ''))].filter((f) => fieldLabel(f, lang) !== null);
+  // Only fields with a name (or a zone's own, which its form marks) go into the tag: never what was sent.
+  const named = error.problems.filter(
+    (p) => p.field && /^[\w.]+$/.test(p.field) && (p.key.startsWith('zone.') || fieldLabel(p.field, lang) !== null),
+  );
+  const fields = [...new Set(named.map((p) => p.field))];
   const tag = error.kind === 'validation' || error.kind === 'guard' ? [error.kind, ...fields].join(' ') : error.kind;
   return new Error(`[${tag}] ${excerpt(describeProblems(error, lang), MAX_MESSAGE)}`);
 }

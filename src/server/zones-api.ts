@@ -21,6 +21,9 @@ import { managerSummary, monthAt } from '../domain/growth-zone-summary';
 import type { CsiInput, GrowthZoneInput, GrowthZoneStep, ZoneStatus } from '../domain/growth-zones';
 import { zoneEvent } from '../domain/events';
 import { normalizeEmail, type Settings } from '../domain/settings';
+import { recordOf, shown } from '../domain/untrusted';
+import type { Lang } from '../domain/i18n';
+import { tServer } from '../domain/i18n/server';
 import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
 import { readCaseEvents } from '../sheets/cases-repo';
@@ -64,7 +67,7 @@ function myTeamOf(settings: Settings, email: string): string | null {
 
 function checkZoneId(id: unknown): string {
   const text = typeof id === 'string' ? id.trim().toUpperCase() : '';
-  if (!ZONE_ID.test(text)) fail('validation', 'input.zoneId', { value: String(id ?? '') });
+  if (!ZONE_ID.test(text)) fail('validation', 'input.zoneId', { value: shown(id) });
   return text;
 }
 
@@ -169,14 +172,19 @@ export interface ZoneSummary {
 const MAX_PAGE = 200;
 
 /** A list query's fields, checked: unknown values refuse the call with what was wrong. */
-function queryOf(input: unknown) {
+function queryOf(input: unknown, lang: Lang) {
   const q: Record<string, unknown> =
-    input === undefined || input === null
-      ? {}
-      : typeof input === 'object' && !Array.isArray(input)
-        ? (input as Record<string, unknown>)
-        : fail('validation', 'input.query', { detail: 'query' });
-  const bad = (detail: string): never => fail('validation', 'input.query', { detail });
+    input === undefined || input === null ? {} : (recordOf(input) ?? fail('validation', 'input.object'));
+  // What is wrong, in the person's words (docs/product.md, Integrity: what a person reads).
+  const bad = (name: string): never =>
+    fail('validation', 'input.query', {
+      detail:
+        name === 'offset' || name === 'limit'
+          ? tServer(lang, 'query.page')
+          : name === 'status'
+            ? tServer(lang, 'query.status', { value: shown(q.status) })
+            : tServer(lang, 'query.filter'),
+    });
   const text = (name: string): string => {
     const v = q[name];
     if (v === undefined || v === null || v === '') return '';
@@ -205,10 +213,10 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
  */
 export function apiListGrowthZones(query?: unknown): GrowthZoneList {
   return handleRequest(READERS, (ctx) => {
-    const q = queryOf(query);
+    const q = queryOf(query, ctx.lang);
     const team = q.text('team');
     const status = q.raw.status;
-    if (status !== undefined && !isZoneStatus(status)) q.bad(`status ${String(status)}`);
+    if (status !== undefined && !isZoneStatus(status)) q.bad('status');
     if (q.raw.open !== undefined && typeof q.raw.open !== 'boolean') q.bad('open');
     const open = q.raw.open === true;
     const text = q.text('text').toLowerCase();
@@ -245,7 +253,7 @@ export function apiListGrowthZones(query?: unknown): GrowthZoneList {
 /** CSI comments, filtered by team, manager and text (manager, team, comment, client, order, case); newest first. */
 export function apiListCsi(query?: unknown): CsiList {
   return handleRequest(READERS, (ctx) => {
-    const q = queryOf(query);
+    const q = queryOf(query, ctx.lang);
     const team = q.text('team');
     const manager = q.text('manager');
     const text = q.text('text').toLowerCase();
@@ -274,7 +282,7 @@ export function apiListCsi(query?: unknown): CsiList {
  */
 export function apiZoneSummary(query?: unknown): ZoneSummary {
   return handleRequest(READERS, (ctx) => {
-    const q = queryOf(query);
+    const q = queryOf(query, ctx.lang);
     const team = q.text('team') || myTeamOf(ctx.settings, ctx.email) || undefined;
     const month = monthAt(now(), ctx.wb.timeZone);
     const { zones } = readGrowthZones(ctx.wb);

@@ -236,6 +236,7 @@ const ru = {
   'query.ownerDept': 'отдел — это текст',
   'query.text': 'текст поиска — не длиннее {max} символов',
   'query.page': 'страница задана неверно',
+  'query.filter': 'фильтр задан неверно',
   'error.unexpected':
     'Не получилось из-за сбоя в Arbiter (код {ref}). Изменения не сохранены; попробуйте ещё раз, а если сбой повторится, передайте код руководителю КС.',
   'field.to': 'Новый статус',
@@ -463,6 +464,7 @@ const en: Record<keyof typeof ru, string> = {
   'query.ownerDept': 'the department is text',
   'query.text': 'the search text is at most {max} characters',
   'query.page': 'the page is wrong',
+  'query.filter': 'a filter is wrong',
   'error.unexpected':
     'That did not work: Arbiter failed (code {ref}). Nothing was saved; try again, and if it happens again, give the code to the CS lead.',
   'field.to': 'New status',
