@@ -23,7 +23,8 @@ import { CASE_ID, caseToCells, parseStatus } from '../sheets/case-row';
 import { appendEvents, readCase, replayCases, writeCase } from '../sheets/cases-repo';
 import { readScheduleRecord } from '../sheets/schedule-record';
 import { CASES, SETTINGS_TAB } from '../sheets/schema';
-import { Table, toCell } from '../sheets/table';
+import { editedRowCaseId, putBackCell, putBackUnchecked, recordedCell } from '../sheets/put-back';
+import { Table } from '../sheets/table';
 import { eventsTable, forgetSettings, openWorkbookWithSettings, type Workbook } from '../sheets/workbook';
 import { describeProblems, toUserError } from './errors';
 import { isZonesTab, onZonesEdit } from './zones-onedit';
@@ -61,7 +62,7 @@ export function onEditInstalled(e: EditEvent): void {
   } catch (error) {
     // Nothing could be checked, so nothing is kept: the cell goes back and says why.
     const message = isDomainError(error) ? describeProblems(error, lang) : toUserError(error, lang).message;
-    if (single) range.setValue(toCell(e.oldValue === undefined ? '' : String(e.oldValue)));
+    if (single) putBackUnchecked(e.source, Table.open(sheet, CASES), range, e.oldValue, lang);
     range.getCell(1, 1).setNote(t(lang, 'edit.statusReverted', { message }));
   }
 }
@@ -107,7 +108,7 @@ function checkCellEdit(edit: Edit): void {
   if (!key) return; // a column people added: theirs to edit
   const row = range.getRow();
   const { record, problems } = readCase(table, row, lang);
-  const id = String(table.get(record?.raw ?? table.readRow(row), 'id') ?? '').trim();
+  const id = editedRowCaseId(key, table.get(record?.raw ?? table.readRow(row), 'id'), e.oldValue);
   const putBack = (message: string) => restoreCell(edit, range, key, id, message);
 
   if (CASES.columns.find((c) => c.key === key)?.system) return putBack(t(lang, 'edit.protectedReverted'));
@@ -156,12 +157,8 @@ function editorRole(settings: Settings, actor: string): Role {
  */
 function restoreCell(edit: Edit, range: Range, key: string, id: string, message: string): void {
   const recorded = CASE_ID.test(id) ? replayCases(eventsTable(edit.wb)).get(id) : undefined;
-  if (recorded) {
-    const cells = caseToCells(recorded, edit.lang, slaState(recorded, edit.settings, edit.at));
-    range.setValue(toCell(cells[key] ?? null));
-  } else {
-    range.setValue(toCell(edit.e.oldValue === undefined ? '' : String(edit.e.oldValue)));
-  }
+  const sla = recorded ? slaState(recorded, edit.settings, edit.at) : { overdue: false, atRisk: false };
+  putBackCell(range, key, recordedCell(recorded, key, edit.lang, sla), edit.e.oldValue);
   range.setNote(t(edit.lang, 'edit.statusReverted', { message }));
 }
 
