@@ -41,6 +41,7 @@ export class ServerRefusal extends Error {
   constructor(
     readonly kind: ProblemKind,
     readonly key: ServerMessageKey,
+    readonly params: Record<string, string | number> = {},
   ) {
     super(key);
     this.name = 'ServerRefusal';

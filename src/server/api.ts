@@ -31,6 +31,7 @@ import {
   appendCase,
   appendEvents,
   checkCaseFits,
+  requireWholeRows,
   findCaseRow,
   loadCase,
   readAllCases,
@@ -166,6 +167,7 @@ export function apiRegisterCase(input: unknown): CaseView {
       const sla = slaState(created, ctx.settings, at);
       // Every cell is checked before anything is written: a refused case takes no id, no row, no event.
       checkCaseFits(created, event, ctx.lang, sla);
+      requireWholeRows(table, eventsTable(ctx.wb));
       claim();
       appendCase(table, created, ctx.lang, sla);
       appendEvents(eventsTable(ctx.wb), [event]);
@@ -249,6 +251,7 @@ function commit(
   const event = caseEvent(type, record.value, next, ctx.email, note);
   const sla = slaState(next, ctx.settings, at);
   checkCaseFits(next, event, ctx.lang, sla);
+  requireWholeRows(table, eventsTable(ctx.wb));
   writeCase(table, record, next, ctx.lang, sla);
   appendEvents(eventsTable(ctx.wb), [event]);
   return caseView(next, ctx.settings, at, actorOf(ctx));

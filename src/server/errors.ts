@@ -50,7 +50,7 @@ export function describeProblems(error: DomainError, lang: Lang): string {
 }
 
 export function toUserError(error: unknown, lang: Lang): Error {
-  if (error instanceof ServerRefusal) return new Error(`[${error.kind}] ${tServer(lang, error.key)}`);
+  if (error instanceof ServerRefusal) return new Error(`[${error.kind}] ${tServer(lang, error.key, error.params)}`);
   if (!isDomainError(error))
     return new Error(`[error] ${tServer(lang, 'error.unexpected', { ref: logUnexpected(error) })}`);
   // Only fields with a name (or a zone's own, which its form marks) go into the tag: never what was sent.

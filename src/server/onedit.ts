@@ -20,9 +20,10 @@ import { withDocumentLock } from '../services/lock';
 import { activeUserEmail } from '../services/session';
 import { deleteMyTriggers } from '../services/triggers';
 import { CASE_ID, caseToCells, parseStatus } from '../sheets/case-row';
-import { appendEvents, readCase, replayCases, writeCase } from '../sheets/cases-repo';
+import { appendEvents, readCase, replayCases, requireWholeRows, writeCase } from '../sheets/cases-repo';
 import { readScheduleRecord } from '../sheets/schedule-record';
 import { CASES, SETTINGS_TAB } from '../sheets/schema';
+import { putBackHeader } from '../sheets/header-repair';
 import { editedRowCaseId, putBackCell, putBackUnchecked, recordedCell } from '../sheets/put-back';
 import { Table } from '../sheets/table';
 import { eventsTable, forgetSettings, openWorkbookWithSettings, type Workbook } from '../sheets/workbook';
@@ -39,6 +40,7 @@ export function onEditInstalled(e: EditEvent): void {
   // Called as anything but an edit trigger (through google.script.run, say): nothing to check.
   if (!isEditEvent(e)) return;
   const range = e.range;
+  if (putBackHeader(e)) return;
   const sheet = range.getSheet();
   const sheetName = sheet.getName();
   if (sheetName === SETTINGS_TAB.ru || sheetName === SETTINGS_TAB.en) {
@@ -129,6 +131,7 @@ function checkCellEdit(edit: Edit): void {
         : fieldChange(before, key, range.getValue(), settings, actor, at);
     const invalid = key === 'status' ? [] : editProblems(next);
     if (invalid.length > 0) throw new DomainError('guard', invalid);
+    requireWholeRows(table, eventsTable(edit.wb));
     const previous =
       key === 'status' ? { ...record.value, status: parseStatus(e.oldValue) ?? record.value.status } : before;
     writeCase(table, { ...record, value: previous }, next, lang, slaState(next, settings, at));
@@ -225,6 +228,7 @@ function restorePastedRows(edit: Edit): void {
   const block = table.sheet.getRange(top, 1, count, table.width);
   const rows = block.getValues();
   const events = eventsTable(edit.wb);
+  requireWholeRows(table, events);
   const history = replayCases(events);
   const recorded = rows.map((raw) => history.get(String(table.get(raw, 'id') ?? '').trim()) ?? null);
   const restored = recorded.filter((c): c is Case => c !== null);

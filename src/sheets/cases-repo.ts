@@ -96,6 +96,14 @@ export function checkCaseFits(c: Case, event: CaseEvent, lang: Lang, sla: SlaSta
   checkCellsFit([caseToCells(c, lang, sla), eventToCells(event)]);
 }
 
+/**
+ * A change writes a case row and its Events row: both tabs must have every column before either
+ * is written, or the case would be written without its history (docs/product.md, Integrity).
+ */
+export function requireWholeRows(...tables: Table[]): void {
+  for (const table of tables) table.requireAllColumns();
+}
+
 export function appendCase(table: Table, c: Case, lang: Lang, sla: SlaState): void {
   table.appendRow(caseToCells(c, lang, sla));
 }

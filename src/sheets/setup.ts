@@ -27,6 +27,7 @@ import {
 import { formatZoneTabs } from './zones-setup';
 import { CSI_ROLE, ZONE_CATEGORY, ZONE_SOURCE } from './zones-tab';
 import { parseSettingsRows, settingsToRows, SETTINGS_WIDTH } from './settings-tab';
+import { recoverRenamedHeaders } from './header-repair';
 import { Table, toCell } from './table';
 import { describeDate, findSheet, LANG_PROPERTY } from './workbook';
 
@@ -215,9 +216,11 @@ function readSettings(
 function ensureColumns(sheet: Sheet, def: TabDef, lang: Lang, report: SetupReport): void {
   const lastColumn = sheet.getLastColumn();
   const headers = lastColumn > 0 ? (sheet.getRange(1, 1, 1, lastColumn).getValues()[0] ?? []) : [];
+  const read = [...headers];
+  recoverRenamedHeaders(sheet, def, headers, lang);
   const table = Table.fromHeaders(sheet, def, headers);
   const renamed = [...headers];
-  let changed = false;
+  let changed = headers.some((header, i) => header !== read[i]);
   for (const column of def.columns) {
     if (!table.has(column.key)) continue;
     const index = table.columnNumber(column.key) - 1;

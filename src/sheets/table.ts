@@ -3,6 +3,7 @@
  * one call, and changes written back in as few range writes as possible without touching the
  * columns people added.
  */
+import { ServerRefusal } from '../domain/errors';
 import { columnLetter } from './a1';
 import { headerIndex, normalizeHeader, type TabDef } from './schema';
 
@@ -53,6 +54,27 @@ export class Table {
   /** Keys of `def` that have no column. */
   missingKeys(): string[] {
     return this.def.columns.filter((c) => !this.columns.has(c.key)).map((c) => c.key);
+  }
+
+  /**
+   * Refuses, before anything is written, a write into a column the tab has lost (a header renamed
+   * or deleted by hand): a row written without it would lose what it holds, e.g. a case without
+   * its id that no call finds again (docs/product.md, Integrity).
+   */
+  requireColumns(keys: Iterable<string>): void {
+    const missing = [...new Set(keys)].filter((key) => !this.columns.has(key));
+    if (missing.length === 0) return;
+    const lang = this.sheet.getName() === this.def.en ? 'en' : 'ru';
+    const header = (key: string) => this.def.columns.find((c) => c.key === key)?.[lang] ?? key;
+    throw new ServerRefusal('validation', 'table.columnsMissing', {
+      tab: this.sheet.getName(),
+      columns: missing.map((key) => (lang === 'en' ? `“${header(key)}”` : `«${header(key)}»`)).join(', '),
+    });
+  }
+
+  /** Every column of the tab's definition: what a whole row (a case, an event) is written into. */
+  requireAllColumns(): void {
+    this.requireColumns(this.def.columns.map((c) => c.key));
   }
 
   /** 1-based column number of `key`. */
@@ -115,6 +137,7 @@ export class Table {
    * timestamp cost one call, not two; a column people added is never written.
    */
   writeRow(rowNumber: number, changes: Record<string, CellWrite>, current?: readonly unknown[]): void {
+    this.requireColumns(Object.keys(changes));
     for (const run of this.runs(Object.keys(changes), current !== undefined)) {
       const cells = run.map((index) => {
         const key = this.keyAt.get(index) as string;
@@ -137,6 +160,7 @@ export class Table {
     formulas?: ReadonlyArray<readonly string[]>,
   ): void {
     if (changes.length === 0) return;
+    this.requireColumns(changes.flatMap((row) => (row ? Object.keys(row) : [])));
     for (const run of this.runs([...this.columns.keys()], false)) {
       const block = changes.map((row, i) =>
         run.map((index) => {
@@ -154,6 +178,7 @@ export class Table {
    * spans every column with a header; people's columns get nothing.
    */
   appendRow(values: Record<string, CellWrite>): void {
+    this.requireColumns(Object.keys(values));
     const row: unknown[] = Array.from({ length: this.width }, () => '');
     for (const [key, value] of Object.entries(values)) {
       const index = this.columns.get(key);
@@ -165,6 +190,7 @@ export class Table {
   /** Appends rows after the last row with content, in one call per run of our columns. */
   append(rows: Array<Record<string, CellWrite>>): number {
     if (rows.length === 0) return 0;
+    this.requireColumns(rows.flatMap((r) => Object.keys(r)));
     const first = this.sheet.getLastRow() + 1;
     const maxRows = this.sheet.getMaxRows();
     const lastNeeded = first + rows.length - 1;
@@ -180,6 +206,7 @@ export class Table {
   /** Writes one column for many rows at once (jobs refreshing a computed column). */
   writeColumn(key: string, firstRow: number, values: CellWrite[]): void {
     if (values.length === 0) return;
+    this.requireColumns([key]);
     this.sheet.getRange(firstRow, this.columnNumber(key), values.length, 1).setValues(values.map((v) => [toCell(v)]));
   }
 

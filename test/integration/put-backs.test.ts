@@ -102,3 +102,43 @@ describe('a put-back when nothing can be checked keeps the cell’s type', () =>
     expect([loaded.bypass, loaded.createdAt]).toEqual([true, c.createdAt]);
   });
 });
+
+describe('a system header is never left renamed', () => {
+  function rows(emulator: Emulator, tab: string): number {
+    return asPerson(emulator, (ss) => ss.getSheetByName(tab)?.getLastRow() ?? 0);
+  }
+
+  test('a header renamed by hand is put back with a note', () => {
+    const emulator = setUpWorkbook();
+    emulator.editCell('Кейсы', 'A1', 'Номер кейса', LEAD);
+    expect(cell(emulator, 'A1')).toMatchObject({ value: 'Номер', note: expect.stringMatching(/по заголовку/) });
+    emulator.editCell('События', 'B1', 'Case', LEAD);
+    expect(cell(emulator, 'B1', 'События').value).toBe('Кейс');
+  });
+
+  test('renamed while nothing watched, the tab refuses every write until setup repairs it', () => {
+    const emulator = setUpWorkbook();
+    const first = register(emulator);
+    asPerson(emulator, (ss) => ss.getSheetByName('Кейсы')?.getRange('A1').setValue('Номер кейса'));
+    const before = [rows(emulator, 'Кейсы'), rows(emulator, 'События')];
+    expect(() => register(emulator)).toThrow(/нет столбца «Номер».*Настроить таблицу/);
+    expect(() =>
+      emulator.scriptRun('apiTransition', [first.id, { to: 'in_progress', version: first.version }], { user: AGENT }),
+    ).toThrow();
+    expect([rows(emulator, 'Кейсы'), rows(emulator, 'События')]).toEqual(before);
+
+    emulator.run('setupWorkbook', [], { user: LEAD });
+    const width = asPerson(emulator, (ss) => ss.getSheetByName('Кейсы')?.getLastColumn());
+    expect(cell(emulator, 'A1').value).toBe('Номер');
+    expect(
+      asPerson(emulator, (ss) =>
+        ss
+          .getSheetByName('Кейсы')
+          ?.getRange(1, width ?? 1)
+          .getValue(),
+      ),
+    ).not.toBe('Номер');
+    expect(emulator.scriptRun<CaseView>('apiGetCase', [first.id], { user: AGENT }).id).toBe(first.id);
+    expect(register(emulator).id).not.toBe(first.id);
+  });
+});

@@ -30,6 +30,11 @@ const ru = {
   'triggers.removed': 'Удалено триггеров: {count}.',
   // A change whose cells would not fit in the sheet (src/sheets/cases-repo.ts, checkCellsFit).
   'input.tooLarge': 'Слишком много текста для одной ячейки таблицы: сократите самые длинные поля.',
+  // A tab that lost one of its columns, and a header put back (src/sheets/table.ts, src/server/header-repair.ts).
+  'table.columnsMissing':
+    'На листе «{tab}» нет столбца {columns}: Арбитр находит столбцы по заголовкам, поэтому ничего не записал. Запустите «Настроить таблицу» в меню Арбитра, чтобы восстановить столбец.',
+  'header.reverted':
+    'Арбитр находит этот столбец по заголовку, поэтому вернул «{header}». Свои столбцы добавляйте справа от таблицы.',
   // The weekly top-causes tab and the leaders' summary (src/domain/weekly-report.ts).
   'weekly.tabName': 'Топ причин {week}',
   'weekly.title': 'Топ причин {week}: {from} – {to}',
@@ -265,6 +270,10 @@ const en: Record<keyof typeof ru, string> = {
   'triggers.installed': 'The schedule is on: every hour, as {email}.',
   'triggers.removed': 'Triggers removed: {count}.',
   'input.tooLarge': 'Too much text for one cell of the sheet: shorten the longest fields.',
+  'table.columnsMissing':
+    'The {tab} tab lost its {columns} column: Arbiter finds columns by their headers, so nothing was written. Run “Set up the workbook” from the Arbiter menu to repair it.',
+  'header.reverted':
+    'Arbiter finds this column by its header, so “{header}” was put back. Add your own columns to the right of the table.',
   'weekly.tabName': 'Top causes {week}',
   'weekly.title': 'Top causes {week}: {from} – {to}',
   'weekly.generated': 'Compiled {at} ({zone}). Open and overdue are as of then; the rest is for the week.',
