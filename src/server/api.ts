@@ -18,7 +18,7 @@ import { tServer, type ServerMessageKey } from '../domain/i18n/server';
 import { checkMayEdit, TRANSITIONS, withDefaultOwner, type Actor } from '../domain/lifecycle';
 import { applyStep, parseTransition, versionProblem } from '../domain/transition-input';
 import { CRITICALITIES, OPEN_STATUSES, ROLES, STATUSES, type Case, type Role, type Status } from '../domain/model';
-import { coerceSettings, settingsProblems, type Settings } from '../domain/settings';
+import { coerceSettings, type Settings } from '../domain/settings';
 import { slaState, withClockMoments } from '../domain/sla';
 import { renderTemplate, type RenderedMessage } from '../domain/templates';
 import { excerpt, recordOf, shown } from '../domain/untrusted';
@@ -39,25 +39,12 @@ import {
   writeCase,
   type CaseRecord,
 } from '../sheets/cases-repo';
-import { SETTINGS_TAB, CASES } from '../sheets/schema';
-import {
-  changedLists,
-  formatCases,
-  protectSettings,
-  setupWorkbook as setupSheets,
-  writeSettingsTab,
-} from '../sheets/setup';
-import {
-  casesTable,
-  eventsTable,
-  LANG_PROPERTY,
-  rememberSettings,
-  requireSheet,
-  type Workbook,
-} from '../sheets/workbook';
+import { CASES } from '../sheets/schema';
+import { casesTable, eventsTable } from '../sheets/workbook';
 import { CASE_WORKERS, handleRequest, LEADS, READERS, type RequestContext } from './context';
 import { caseView, eventView, type CaseView } from './views';
 import { zoneLabels, type ZoneLabels } from './zone-views';
+import { checkSettings, saveSettings } from './settings-save';
 
 export type { CaseView, EventView } from './views';
 export type { Settings } from '../domain/settings';
@@ -119,37 +106,9 @@ export function apiGetSettings(): Settings {
 
 export function apiSaveSettings(input: unknown): Settings {
   return handleRequest(LEADS, (ctx) => {
-    const settings = coerceSettings(input);
-    const problems = settingsProblems(settings);
-    if (problems.length > 0) throw new DomainError('validation', problems);
+    const settings = checkSettings(coerceSettings(input));
     return withDocumentLock(() => {
-      const wb: Workbook = { ...ctx.wb, lang: settings.language };
-      const settingsSheet = requireSheet(wb, SETTINGS_TAB);
-      writeSettingsTab(settingsSheet, settings);
-      protectSettings(settingsSheet, settings, ctx.email);
-      // A new language renames the tabs, headers and status labels: what setup does. Otherwise
-      // only the dropdowns whose lists changed are rewritten (a team change touches no Cases cell).
-      const lists = changedLists(ctx.settings, settings);
-      if (settings.language !== ctx.lang) setupSheets(ctx.wb.ss, ctx.email);
-      else if (lists.length > 0) formatCases(requireSheet(wb, CASES), settings.language, settings, lists);
-      setDocumentProperty(LANG_PROPERTY, settings.language);
-      rememberSettings(settings, ctx.wb.timeZone);
-      appendEvents(eventsTable(wb), [
-        {
-          at: now(),
-          caseId: '-',
-          type: 'settings',
-          actor: ctx.email,
-          from: '',
-          to: '',
-          // Which parts changed (team, sla, calendar…): what a lead looks for in the log.
-          note: (Object.keys(settings) as Array<keyof Settings>)
-            .filter((part) => JSON.stringify(settings[part]) !== JSON.stringify(ctx.settings[part]))
-            .join(', '),
-          version: null,
-          changes: null,
-        },
-      ]);
+      saveSettings(ctx.wb, ctx.settings, settings, ctx.email);
       return settings;
     });
   });

@@ -26,8 +26,9 @@ import { CASES, SETTINGS_TAB } from '../sheets/schema';
 import { putBackHeader } from '../sheets/header-repair';
 import { editedRowCaseId, putBackCell, putBackUnchecked, recordedCell } from '../sheets/put-back';
 import { Table } from '../sheets/table';
-import { eventsTable, forgetSettings, openWorkbookWithSettings, type Workbook } from '../sheets/workbook';
+import { eventsTable, openWorkbookWithSettings, type Workbook } from '../sheets/workbook';
 import { describeProblems, toUserError } from './errors';
+import { onSettingsEdited } from './settings-save';
 import { isZonesTab, onZonesEdit } from './zones-onedit';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
@@ -44,9 +45,8 @@ export function onEditInstalled(e: EditEvent): void {
   const sheet = range.getSheet();
   const sheetName = sheet.getName();
   if (sheetName === SETTINGS_TAB.ru || sheetName === SETTINGS_TAB.en) {
-    // A lead edited Settings by hand: the next call reads (and validates) the tab again.
-    forgetSettings();
-    return;
+    // A hand edit of Settings is saved as the sidebar saves it, or put back (docs/product.md, Integrity).
+    return onSettingsEdited(e, editorEmail(e));
   }
   // Zones of growth and CSI: their own checks (zones-onedit.ts).
   if (isZonesTab(sheetName)) return onZonesEdit(e, editorEmail(e));

@@ -113,6 +113,11 @@ export function rememberSettings(settings: Settings, timeZone: string): void {
   putCachedJson(SETTINGS_CACHE_KEY, { settings, timeZone } satisfies CachedSettings, SETTINGS_CACHE_SECONDS);
 }
 
+/** The settings as last read or saved, when the cache still holds them (no read of the tab). */
+export function cachedSettings(): Settings | null {
+  return getCachedJson<CachedSettings>(SETTINGS_CACHE_KEY)?.settings ?? null;
+}
+
 export function forgetSettings(): void {
   removeCached(SETTINGS_CACHE_KEY);
 }

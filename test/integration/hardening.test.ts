@@ -79,7 +79,9 @@ describe('edits in the sheet follow the API’s rules', () => {
       emulator,
       (ss) => (ss.getSheetByName('Настройки')?.createTextFinder('Нормативы SLA').findNext()?.getRow() ?? 0) + 2,
     );
-    emulator.editCell('Настройки', `B${row}`, 'много', LEAD);
+    // Broken with no edit trigger firing (a hand edit is refused): the next read finds it broken.
+    asPerson(emulator, (ss) => ss.getSheetByName('Настройки')?.getRange(`B${row}`).setValue('много'));
+    emulator.clock.advance(11 * 60_000);
     emulator.editCell('Кейсы', 'B2', 'Закрыт', VIEWER);
     expect(cell(emulator, 'B2')).toMatchObject({ value: 'Новый', note: expect.stringMatching(/ожидалось число/) });
   });

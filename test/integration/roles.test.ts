@@ -36,6 +36,14 @@ describe('a role cell in the Settings tab', () => {
       ss.getSheetByName('Настройки')?.createTextFinder(VIEWER).findNext()?.offset(0, 2).getA1Notation(),
     );
     emulator.editCell('Настройки', String(roleCell), 'king', LEAD);
+    const typed = asPerson(emulator, (ss) => ss.getSheetByName('Настройки')?.getRange(String(roleCell)));
+    expect(typed?.getValue()).toBe('viewer');
+    expect(typed?.getNote()).toContain(
+      `ячейка ${roleCell}: Неизвестная роль «king»: agent, lead, owner, team_leader или viewer.`,
+    );
+    // Written while no edit trigger watched, it is refused at its cell by every call.
+    asPerson(emulator, (ss) => ss.getSheetByName('Настройки')?.getRange(String(roleCell)).setValue('king'));
+    emulator.clock.advance(11 * 60_000);
     expect(failure(() => emulator.scriptRun('apiBootstrap', [], { user: VIEWER }))).toContain(
       `ячейка ${roleCell}: Неизвестная роль «king»: agent, lead, owner, team_leader или viewer.`,
     );

@@ -90,7 +90,14 @@ describe('settings kept in the Settings tab', () => {
       const found = ss.getSheetByName('Настройки')?.createTextFinder('Нормативы SLA').findNext();
       return (found?.getRow() ?? 0) + 2; // title, header, then A
     });
+    // Typed in the tab, it is refused and put back, with the cell's problem in its note.
     emulator.editCell('Настройки', `B${row}`, 'много', LEAD);
+    const typed = asPerson(emulator, (ss) => ss.getSheetByName('Настройки')?.getRange(`B${row}`));
+    expect(typed?.getValue()).not.toBe('много');
+    expect(typed?.getNote()).toContain(`ячейка B${row}: ожидалось число, а не «много»`);
+    // Written while no edit trigger watched, it stops every call once the cache has expired.
+    asPerson(emulator, (ss) => ss.getSheetByName('Настройки')?.getRange(`B${row}`).setValue('много'));
+    emulator.clock.advance(11 * 60_000);
     const message = failure(() => emulator.scriptRun('apiBootstrap', [], { user: AGENT }));
     expect(message).toContain(`ячейка B${row}`);
     expect(message).toContain('ожидалось число, а не «много»');
