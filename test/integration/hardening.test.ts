@@ -1,23 +1,22 @@
 // Inputs a review found getting past the rules: each must be refused or put back, with a reason.
 import type { CaseView } from '../../src/server/api';
 import { failure } from '../support/failure';
-import { AGENT, LEAD, OWNER, VIEWER, asPerson, registrationInput, setUpWorkbook } from '../support/workbook';
+import {
+  AGENT,
+  caseColumn,
+  cellOf,
+  LEAD,
+  OWNER,
+  VIEWER,
+  asPerson,
+  registrationInput,
+  setUpWorkbook,
+} from '../support/workbook';
 
 type Emulator = ReturnType<typeof setUpWorkbook>;
 
-function cell(emulator: Emulator, a1: string): { value: unknown; note: string } {
-  return asPerson(emulator, (ss) => {
-    const range = ss.getSheetByName('Кейсы')?.getRange(a1);
-    return { value: range?.getValue(), note: range?.getNote() ?? '' };
-  });
-}
-
-function column(emulator: Emulator, header: string): string {
-  return asPerson(emulator, (ss) => {
-    const found = ss.getSheetByName('Кейсы')?.getRange('1:1').createTextFinder(header).matchEntireCell(true).findNext();
-    return found?.getA1Notation().replace(/\d+$/, '') ?? '?';
-  });
-}
+const cell = cellOf;
+const column = caseColumn;
 
 function register(emulator: Emulator, overrides: Record<string, unknown> = {}): CaseView {
   return emulator.scriptRun<CaseView>('apiRegisterCase', [registrationInput(overrides)], { user: AGENT });

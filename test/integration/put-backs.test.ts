@@ -1,23 +1,21 @@
 // Hand edits that are put back (docs/product.md, Integrity): the id cell always holds its own
 // case's id, a put-back keeps the cell's type, and a system header comes back.
 import type { CaseView } from '../../src/server/api';
-import { AGENT, LEAD, VIEWER, asPerson, registrationInput, setUpWorkbook } from '../support/workbook';
+import {
+  AGENT,
+  caseColumn,
+  cellOf,
+  LEAD,
+  VIEWER,
+  asPerson,
+  registrationInput,
+  setUpWorkbook,
+} from '../support/workbook';
 
 type Emulator = ReturnType<typeof setUpWorkbook>;
 
-function cell(emulator: Emulator, a1: string, tab = 'Кейсы'): { value: unknown; note: string } {
-  return asPerson(emulator, (ss) => {
-    const range = ss.getSheetByName(tab)?.getRange(a1);
-    return { value: range?.getValue(), note: range?.getNote() ?? '' };
-  });
-}
-
-function column(emulator: Emulator, header: string): string {
-  return asPerson(emulator, (ss) => {
-    const found = ss.getSheetByName('Кейсы')?.getRange('1:1').createTextFinder(header).matchEntireCell(true).findNext();
-    return found?.getA1Notation().replace(/\d+$/, '') ?? '?';
-  });
-}
+const cell = cellOf;
+const column = caseColumn;
 
 function register(emulator: Emulator, overrides: Record<string, unknown> = {}): CaseView {
   return emulator.scriptRun<CaseView>('apiRegisterCase', [registrationInput(overrides)], { user: AGENT });

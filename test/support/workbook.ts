@@ -90,3 +90,19 @@ export function readGeneratedTab(emulator: Emulator, name: string) {
     };
   });
 }
+
+/** A cell of a tab (the Cases tab unless named) as a person sees it: its value and its note. */
+export function cellOf(emulator: Emulator, a1: string, tab = 'Кейсы'): { value: unknown; note: string } {
+  return asPerson(emulator, (ss) => {
+    const range = ss.getSheetByName(tab)?.getRange(a1);
+    return { value: range?.getValue(), note: range?.getNote() ?? '' };
+  });
+}
+
+/** The letter of the Cases column headed `header` ('?' when there is none). */
+export function caseColumn(emulator: Emulator, header: string): string {
+  return asPerson(emulator, (ss) => {
+    const found = ss.getSheetByName('Кейсы')?.getRange('1:1').createTextFinder(header).matchEntireCell(true).findNext();
+    return found?.getA1Notation().replace(/\d+$/, '') ?? '?';
+  });
+}
