@@ -52,9 +52,12 @@ export class DemoZones {
   private move(key: string, by: Person, to: string, fields: Record<string, unknown> = {}): void {
     const entry = this.entries.get(key);
     if (!entry) throw new Error(`demo: unknown zone of growth ${key}`);
+    // The person opens the entry first, as in the sidebar: the schedule may have moved it since
+    // (the monthly job turns a briefing held a month ago into a recheck due).
+    const current = this.script.call<Entry>(by, 'apiGetGrowthZone', entry.id);
     this.entries.set(
       key,
-      this.script.call<Entry>(by, 'apiMoveGrowthZone', entry.id, { to, version: entry.version, ...fields }),
+      this.script.call<Entry>(by, 'apiMoveGrowthZone', entry.id, { to, version: current.version, ...fields }),
     );
   }
 
