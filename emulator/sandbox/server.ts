@@ -228,6 +228,13 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
     res.end(file.bytes);
   }
 
+  // The sandbox runs each script execution synchronously on this thread, so a long one can delay
+  // the server's 5-second keep-alive timer until a client has already reused the idle socket: the
+  // client then reads a reset (ECONNRESET). Idle connections stay open for a minute instead; close()
+  // ends them all.
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 61_000;
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => {
