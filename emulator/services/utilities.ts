@@ -3,7 +3,7 @@
  * https://developers.google.com/apps-script/reference/utilities/utilities
  * Byte arrays are Java bytes, as Apps Script returns them: signed, -128…127.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { ExecutionEnv } from '../core/env';
 import { gasError, notModeled } from '../core/errors';
 import { BlobStub, UtilitiesStub } from '../generated/stubs';
@@ -177,6 +177,25 @@ class FakeUtilities extends UtilitiesStub implements GoogleAppsScript.Utilities.
       .update(bytesOf('Utilities.computeDigest', value, charset))
       .digest();
     return toJavaBytes(digest);
+  }
+
+  /**
+   * HMAC-SHA256 of text (with an optional charset, US-ASCII when absent, as computeDigest) or of
+   * bytes with a byte key: (value, key), (value, key, charset) or (Byte[], Byte[]).
+   */
+  override computeHmacSha256Signature(value: unknown, key: unknown, ...rest: unknown[]): number[] {
+    this.local('computeHmacSha256Signature');
+    const args = [value, key, ...rest];
+    const [charset = CHARSET.US_ASCII] = rest;
+    const texts =
+      typeof value === 'string' && typeof key === 'string' && rest.length <= 1 && isMember(CHARSET, charset);
+    const bytes = isByteArray(value) && isByteArray(key) && rest.length === 0;
+    if (!texts && !bytes) throw signatureMismatch('Utilities.computeHmacSha256Signature', args);
+    const member = 'Utilities.computeHmacSha256Signature';
+    const mac = createHmac('sha256', bytesOf(member, key, charset))
+      .update(bytesOf(member, value, charset))
+      .digest();
+    return toJavaBytes(mac);
   }
 
   override base64Encode(data: unknown, charset?: unknown): string {

@@ -26,7 +26,9 @@ export type EventType =
    */
   | 'zone'
   /** A CSI comment logged (case: its id; changes: the comment's fields). */
-  | 'csi';
+  | 'csi'
+  /** A hand edit of the Events tab, put back or reported (note: where, by whom). */
+  | 'tamper';
 
 /** Events of zones of growth and CSI: their rows hold an entry's fields, not a case's. */
 export const NON_CASE_EVENTS: readonly EventType[] = ['zone', 'csi'];

@@ -10,6 +10,7 @@ import { applyEdit, editProblems, validateEdit, type EditableField } from '../do
 import { DomainError, fail, isDomainError, type Problem } from '../domain/errors';
 import { caseEvent, type CaseEvent } from '../domain/events';
 import { languageOfLocale, t, type Lang } from '../domain/i18n';
+import { tServer } from '../domain/i18n/server';
 import { applyTransition, checkMayChange } from '../domain/lifecycle';
 import type { Case, Role } from '../domain/model';
 import { roleOf, type Settings } from '../domain/settings';
@@ -20,9 +21,9 @@ import { withDocumentLock } from '../services/lock';
 import { activeUserEmail } from '../services/session';
 import { deleteMyTriggers } from '../services/triggers';
 import { CASE_ID, caseToCells, parseStatus } from '../sheets/case-row';
-import { appendEvents, readCase, replayCases, requireWholeRows, writeCase } from '../sheets/cases-repo';
+import { appendEvents, readCase, replayVerifiedCases, requireWholeRows, writeCase } from '../sheets/cases-repo';
 import { readScheduleRecord } from '../sheets/schedule-record';
-import { CASES, SETTINGS_TAB } from '../sheets/schema';
+import { CASES, EVENTS, SETTINGS_TAB } from '../sheets/schema';
 import { putBackHeader } from '../sheets/header-repair';
 import { editedRowCaseId, putBackCell, putBackUnchecked, recordedCell } from '../sheets/put-back';
 import { Table } from '../sheets/table';
@@ -30,6 +31,7 @@ import { eventsTable, openWorkbookWithSettings, type Workbook } from '../sheets/
 import { describeProblems, toUserError } from './errors';
 import { onSettingsEdited } from './settings-save';
 import { isZonesTab, onZonesEdit } from './zones-onedit';
+import { guardEventsEdit } from './events-guard';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -50,6 +52,7 @@ export function onEditInstalled(e: EditEvent): void {
   }
   // Zones of growth and CSI: their own checks (zones-onedit.ts).
   if (isZonesTab(sheetName)) return onZonesEdit(e, editorEmail(e));
+  if (sheetName === EVENTS.ru || sheetName === EVENTS.en) return guardEventsEdit(e, editorEmail(e));
   if (sheetName !== CASES.ru && sheetName !== CASES.en) return;
   if (range.getLastRow() < 2) return; // the header row: setup repairs it
   if (!isHoldersTrigger(e)) return;
@@ -159,7 +162,7 @@ function editorRole(settings: Settings, actor: string): Role {
  * text), or as it was when the row is not in the log yet.
  */
 function restoreCell(edit: Edit, range: Range, key: string, id: string, message: string): void {
-  const recorded = CASE_ID.test(id) ? replayCases(eventsTable(edit.wb)).get(id) : undefined;
+  const recorded = CASE_ID.test(id) ? replayVerifiedCases(eventsTable(edit.wb)).cases.get(id) : undefined;
   const sla = recorded ? slaState(recorded, edit.settings, edit.at) : { overdue: false, atRisk: false };
   putBackCell(range, key, recordedCell(recorded, key, edit.lang, sla), edit.e.oldValue);
   range.setNote(t(edit.lang, 'edit.statusReverted', { message }));
@@ -229,7 +232,7 @@ function restorePastedRows(edit: Edit): void {
   const rows = block.getValues();
   const events = eventsTable(edit.wb);
   requireWholeRows(table, events);
-  const history = replayCases(events);
+  const { cases: history, breaks } = replayVerifiedCases(events);
   const recorded = rows.map((raw) => history.get(String(table.get(raw, 'id') ?? '').trim()) ?? null);
   const restored = recorded.filter((c): c is Case => c !== null);
   if (restored.length > 0) {
@@ -237,6 +240,13 @@ function restorePastedRows(edit: Edit): void {
     table.writeRows(top, cells, rows, recorded.includes(null) ? block.getFormulas() : undefined);
   }
   const messages = [t(lang, restored.length > 0 ? 'edit.pasteReverted' : 'edit.pasteUnknownRows')];
+  messages.push(
+    ...brokenHistories(
+      rows.map((raw) => String(table.get(raw, 'id') ?? '').trim()),
+      breaks,
+      lang,
+    ),
+  );
   const idColumn = table.columnNumber('id') - 1;
   if (idColumn >= first && idColumn <= last) {
     const broken = brokenIds(table, history);
@@ -271,4 +281,12 @@ function brokenIds(table: Table, history: Map<string, Case>): Problem[] {
   }
   for (const id of history.keys()) if (!seen.has(id)) problems.push({ key: 'case.idMissing', params: { id } });
   return problems;
+}
+
+/** What the restore refused: cases among `ids` whose history stops holding (docs/product.md, Integrity). */
+function brokenHistories(ids: string[], breaks: Map<string, number>, lang: Lang): string[] {
+  return [...new Set(ids)].flatMap((id) => {
+    const row = breaks.get(id);
+    return row === undefined ? [] : [tServer(lang, 'chain.broken', { id, row, tab: EVENTS[lang] })];
+  });
 }

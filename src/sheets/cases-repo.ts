@@ -10,6 +10,7 @@ import { toCell, type CellWrite, type Table } from './table';
 import { MAX_CELL_TEXT } from '../domain/limits';
 import type { SlaState } from '../domain/sla';
 import { NON_CASE_EVENTS, type CaseEvent, type EventType } from '../domain/events';
+import { appendChained, verifyRows } from './events-log';
 
 export interface CaseRecord {
   value: Case;
@@ -122,9 +123,9 @@ export function eventToCells(e: CaseEvent): Record<string, CellWrite> {
   };
 }
 
+/** Appends events, each signed after the one before (docs/product.md, Integrity). */
 export function appendEvents(table: Table, events: CaseEvent[]): void {
-  if (events.length === 1) table.appendRow(eventToCells(events[0] as CaseEvent));
-  else table.append(events.map(eventToCells));
+  appendChained(table, events.map(eventToCells));
 }
 
 /** Parses an Events row (as read) into an event; null for a blank or foreign row. */
@@ -180,4 +181,37 @@ export function replayCases(table: Table): Map<string, Case> {
     cases.set(event.caseId, { ...cases.get(event.caseId), ...event.changes });
   }
   return new Map([...cases].filter((entry): entry is [string, Case] => typeof entry[1].id === 'string'));
+}
+
+/** Cases as their verified history has them, and where a case's history stops holding. */
+export interface VerifiedHistory {
+  cases: Map<string, Case>;
+  /** Case id → the sheet row of its first Events row whose chain does not hold. */
+  breaks: Map<string, number>;
+}
+
+/**
+ * replayCases over rows whose chain holds only: a case's replay stops at its first row that does
+ * not verify, so what a person wrote into the log is never applied (docs/product.md, Integrity).
+ * A row whose case cell itself was changed stops the case it now names.
+ */
+export function replayVerifiedCases(table: Table): VerifiedHistory {
+  const rows = table.readAll();
+  const holds = verifyRows(table, rows, 2);
+  const cases = new Map<string, Partial<Case>>();
+  const breaks = new Map<string, number>();
+  rows.forEach((raw, i) => {
+    const event = rowToEvent(table, raw);
+    if (!event || breaks.has(event.caseId)) return;
+    if (!holds[i]) {
+      breaks.set(event.caseId, i + 2);
+      return;
+    }
+    if (event.changes && !NON_CASE_EVENTS.includes(event.type))
+      cases.set(event.caseId, { ...cases.get(event.caseId), ...event.changes });
+  });
+  return {
+    cases: new Map([...cases].filter((entry): entry is [string, Case] => typeof entry[1].id === 'string')),
+    breaks,
+  };
 }

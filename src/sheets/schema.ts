@@ -158,6 +158,8 @@ export const EVENTS: TabDef = {
     col('note', 'Комментарий', 'Note', 'longtext', { system: true, width: 240 }),
     col('version', 'Версия', 'Version', 'number', { system: true, width: 60 }),
     col('changes', 'Изменения (JSON)', 'Changes (JSON)', 'longtext', { system: true, width: 320 }),
+    // The row's link in the chain (docs/product.md, Integrity).
+    col('digest', 'Подпись', 'Digest', 'text', { system: true, width: 120 }),
   ],
 };
 

@@ -4,6 +4,7 @@
  * batch with one Events row each. Statuses, sources, categories and roles are written as labels
  * in the workbook's language and read back in either language or as codes.
  */
+import { readVerifiedRows } from './events-log';
 import { DomainError } from '../domain/errors';
 import { csiEvent, zoneEvent, type CaseEvent } from '../domain/events';
 import {
@@ -377,7 +378,7 @@ export function allocateEntryId(wb: Workbook, table: Table, prefix: 'GZ' | 'CSI'
  */
 export function replayGrowthZones(events: Table): Map<string, GrowthZone> {
   const zones = new Map<string, Partial<GrowthZone>>();
-  for (const raw of events.readAll()) {
+  for (const raw of readVerifiedRows(events)) {
     if (String(events.get(raw, 'type') ?? '') !== 'zone') continue;
     const id = String(events.get(raw, 'caseId') ?? '').trim();
     try {
@@ -393,7 +394,7 @@ export function replayGrowthZones(events: Table): Map<string, GrowthZone> {
 /** Every CSI comment as its `csi` Events row recorded it. */
 export function replayCsiEntries(events: Table): Map<string, CsiEntry> {
   const entries = new Map<string, CsiEntry>();
-  for (const raw of events.readAll()) {
+  for (const raw of readVerifiedRows(events)) {
     if (String(events.get(raw, 'type') ?? '') !== 'csi') continue;
     try {
       const entry = JSON.parse(String(events.get(raw, 'changes') ?? '')) as CsiEntry;

@@ -103,6 +103,20 @@ describe('Utilities (https://developers.google.com/apps-script/reference/utiliti
     expect(() => Utilities.computeDigest(Utilities.DigestAlgorithm.MD2, 'abc')).toThrow(NotModeledError);
   });
 
+  test('computeHmacSha256Signature: text with a charset, or bytes with a byte key (RFC 4231 case 2)', () => {
+    const { Utilities } = run();
+    const hex = (bytes: number[]) => Buffer.from(bytes.map((b) => b & 0xff)).toString('hex');
+    const expected = '5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843';
+    expect(hex(Utilities.computeHmacSha256Signature('what do ya want for nothing?', 'Jefe'))).toBe(expected);
+    const bytes = (text: string) => [...Buffer.from(text)].map((b) => (b > 127 ? b - 256 : b));
+    expect(hex(Utilities.computeHmacSha256Signature(bytes('what do ya want for nothing?'), bytes('Jefe')))).toBe(
+      expected,
+    );
+    const utf8 = Utilities.computeHmacSha256Signature('Привет', 'ключ', Utilities.Charset.UTF_8);
+    expect(utf8).not.toEqual(Utilities.computeHmacSha256Signature('Привет', 'ключ'));
+    expect(() => Utilities.computeHmacSha256Signature('text', [1, 2] as unknown as string)).toThrow();
+  });
+
   test('base64 in UTF-8, web-safe alphabet, decoding to signed bytes', () => {
     const { Utilities } = run();
     expect(Utilities.base64Encode('Привет')).toBe('0J/RgNC40LLQtdGC');

@@ -246,6 +246,15 @@ const ru = {
     'Не получилось из-за сбоя в Arbiter (код {ref}). Изменения не сохранены; попробуйте ещё раз, а если сбой повторится, передайте код руководителю КС.',
   'field.to': 'Новый статус',
   'field.note': 'Комментарий',
+  // The Events chain (src/server/events-guard.ts, docs/product.md, Integrity).
+  'tamper.subject': 'Арбитр: журнал событий изменён вручную',
+  'tamper.putBack': '{who} изменил(а) ячейку {cell} листа «{tab}»; Арбитр вернул прежнее значение.',
+  'tamper.notPutBack':
+    '{who} изменил(а) {cells} листа «{tab}»; вернуть прежние значения Арбитр не может. Подпись не сходится в строках: {rows}. История этих кейсов восстанавливается только до этих строк.',
+  'tamper.body':
+    '{what}\n\nЛист «{tab}» — история кейсов, его меняет только Арбитр. Проверьте, кто и зачем правил журнал.',
+  'chain.broken':
+    'История кейса {id} не сходится с подписью в строке {row} листа «{tab}»: восстановлено только подтверждённое до неё; руководители КС видят это в журнале.',
 } as const;
 
 const en: Record<keyof typeof ru, string> = {
@@ -478,6 +487,14 @@ const en: Record<keyof typeof ru, string> = {
     'That did not work: Arbiter failed (code {ref}). Nothing was saved; try again, and if it happens again, give the code to the CS lead.',
   'field.to': 'New status',
   'field.note': 'Note',
+  'tamper.subject': 'Arbiter: the event log was edited by hand',
+  'tamper.putBack': '{who} edited cell {cell} of the “{tab}” tab; Arbiter put the previous value back.',
+  'tamper.notPutBack':
+    '{who} edited {cells} of the “{tab}” tab; Arbiter cannot put the previous values back. The digest does not match in rows: {rows}. These cases are restored from their history only up to those rows.',
+  'tamper.body':
+    '{what}\n\nThe “{tab}” tab is the history of the cases; only Arbiter changes it. Please check who edited the log and why.',
+  'chain.broken':
+    'The history of case {id} does not match its digest at row {row} of the “{tab}” tab: only what is verified before it was restored; the leads see this in the log.',
 };
 
 export type ServerMessageKey = keyof typeof ru;

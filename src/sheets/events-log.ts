@@ -1,0 +1,95 @@
+/**
+ * The Events tab as a chain (docs/product.md, Integrity). Appending reads one cell (the last
+ * row's digest) and signs each new row after it; verifying reads the rows once and signs each.
+ * The key and the row where the chain began are document properties: an editor of the sheet
+ * cannot read or move them.
+ */
+import { canonicalContent, chainDigests, verifyChain, type ChainRow, type Sign } from '../domain/event-chain';
+import { hmacSha256Hex, newSecret } from '../services/crypto';
+import { getDocumentProperty, setDocumentProperty } from '../services/properties';
+import { EVENTS } from './schema';
+import type { CellWrite, Table } from './table';
+
+const KEY_PROPERTY = 'arbiter.eventsChainKey';
+/** The sheet row of the first chained row; rows above it are legacy, trusted as written. */
+const START_PROPERTY = 'arbiter.eventsChainStart';
+
+/** The columns the digest covers, in order: every Events column but the digest itself. */
+const CONTENT_KEYS = EVENTS.columns.map((c) => c.key).filter((key) => key !== 'digest');
+
+function signer(key: string | null): Sign | null {
+  return key ? (text) => hmacSha256Hex(text, key) : null;
+}
+
+/** The content of an Events row as written (its cells by key) or as read (a row of the tab). */
+export function contentOfCells(cells: Record<string, CellWrite>): string {
+  return canonicalContent(CONTENT_KEYS.map((key) => cells[key] ?? ''));
+}
+
+export function contentOfRow(table: Table, raw: readonly unknown[]): string {
+  return canonicalContent(CONTENT_KEYS.map((key) => table.get(raw, key)));
+}
+
+/**
+ * Appends Events rows, each with its digest. A tab without the digest column (a workbook setup
+ * has not repaired yet) gets the rows unchained, as before.
+ */
+export function appendChained(table: Table, rows: Array<Record<string, CellWrite>>): void {
+  if (rows.length === 0) return;
+  if (table.has('digest')) {
+    const lastRow = table.sheet.getLastRow();
+    let previous = '';
+    const start = getDocumentProperty(START_PROPERTY);
+    if (start === null) setDocumentProperty(START_PROPERTY, String(lastRow + 1));
+    else if (lastRow >= Number(start))
+      previous = String(table.sheet.getRange(lastRow, table.columnNumber('digest')).getValue() ?? '');
+    let key = getDocumentProperty(KEY_PROPERTY);
+    if (!key) {
+      key = newSecret();
+      setDocumentProperty(KEY_PROPERTY, key);
+    }
+    const sign = signer(key) as Sign;
+    const digests = chainDigests(previous, rows.map(contentOfCells), sign);
+    rows = rows.map((row, i) => ({ ...row, digest: digests[i] ?? '' }));
+  }
+  if (rows.length === 1) table.appendRow(rows[0] as Record<string, CellWrite>);
+  else table.append(rows);
+}
+
+/**
+ * Whether each of `rows` (read from sheet row `firstRow` on) holds, given the digest of the row
+ * above them (`previousDigest`, '' when they start the tab). Legacy rows hold.
+ */
+export function verifyRows(table: Table, rows: readonly unknown[][], firstRow: number, previousDigest = ''): boolean[] {
+  const startProperty = getDocumentProperty(START_PROPERTY);
+  if (startProperty === null || !table.has('digest')) return rows.map(() => true);
+  const start = Number(startProperty);
+  const chain: ChainRow[] = rows.map((raw) => ({
+    content: contentOfRow(table, raw),
+    digest: String(table.get(raw, 'digest') ?? ''),
+  }));
+  // The row above the block stands in for the chain before it, so a block is checked as the whole tab is.
+  const offset = firstRow > start ? 1 : 0;
+  const withPrevious = offset ? [{ content: '', digest: previousDigest }, ...chain] : chain;
+  const holds = verifyChain(
+    withPrevious,
+    Math.max(0, start - firstRow + offset),
+    signer(getDocumentProperty(KEY_PROPERTY)),
+  );
+  return holds.slice(offset);
+}
+
+/**
+ * The Events rows a replay may apply: each id's rows up to its first row whose chain does not
+ * hold (one read of the tab). What a person wrote into the log is never applied.
+ */
+export function readVerifiedRows(table: Table): unknown[][] {
+  const rows = table.readAll();
+  const holds = verifyRows(table, rows, 2);
+  const broken = new Set<string>();
+  return rows.filter((raw, i) => {
+    const id = String(table.get(raw, 'caseId') ?? '').trim();
+    if (!holds[i]) broken.add(id);
+    return !broken.has(id);
+  });
+}

@@ -1,0 +1,85 @@
+// The Events log is tamper-evident (docs/product.md, Integrity): a forged row is put back and
+// reported, and a restore applies only history whose chain holds.
+import type { CaseView } from '../../src/server/api';
+import { AGENT, LEAD, asPerson, registrationInput, setUpWorkbook } from '../support/workbook';
+
+type Emulator = ReturnType<typeof setUpWorkbook>;
+
+const EVENTS = 'События';
+const CASES = 'Кейсы';
+
+function register(emulator: Emulator): CaseView {
+  return emulator.scriptRun<CaseView>('apiRegisterCase', [registrationInput()], { user: AGENT });
+}
+
+function inProgress(emulator: Emulator): CaseView {
+  const c = register(emulator);
+  return emulator.scriptRun<CaseView>('apiTransition', [c.id, { to: 'in_progress', version: c.version }], {
+    user: AGENT,
+  });
+}
+
+function eventsRows(emulator: Emulator): unknown[][] {
+  return asPerson(emulator, (ss) => ss.getSheetByName(EVENTS)?.getDataRange().getValues() ?? []);
+}
+
+/** The A1 address of the `changes` cell of the last Events row of `caseId`, and what it holds. */
+function lastChangesCell(emulator: Emulator, caseId: string): { a1: string; json: string } {
+  const rows = eventsRows(emulator);
+  const header = rows[0] as string[];
+  const column = header.indexOf('Изменения (JSON)');
+  const caseColumn = header.indexOf('Кейс');
+  let last = -1;
+  rows.forEach((r, i) => {
+    if (i > 0 && r[caseColumn] === caseId && String(r[column])) last = i;
+  });
+  return { a1: `${String.fromCharCode(65 + column)}${last + 1}`, json: String(rows[last]?.[column]) };
+}
+
+function forged(json: string): string {
+  return JSON.stringify({ ...JSON.parse(json), status: 'closed', rootCause: 'Придумано', prevention: 'x' });
+}
+
+function statusCell(emulator: Emulator): { value: unknown; note: string } {
+  return asPerson(emulator, (ss) => {
+    const range = ss.getSheetByName(CASES)?.getRange('B2');
+    return { value: range?.getValue(), note: range?.getNote() ?? '' };
+  });
+}
+
+describe('a history nobody can forge', () => {
+  test('an edit of an Events row is put back, recorded and told to the leads; the paste restores the truth', () => {
+    const emulator = setUpWorkbook();
+    const c = inProgress(emulator);
+    const { a1, json } = lastChangesCell(emulator, c.id);
+    const sentBefore = emulator.state.mail.sent.length;
+
+    emulator.editCell(EVENTS, a1, forged(json), AGENT);
+
+    expect(asPerson(emulator, (ss) => ss.getSheetByName(EVENTS)?.getRange(a1).getValue())).toBe(json);
+    const tamper = eventsRows(emulator).filter((r) => r[2] === 'tamper');
+    expect(tamper).toHaveLength(1);
+    expect(String(tamper[0]?.[3])).toBe(AGENT);
+    const told = emulator.state.mail.sent.slice(sentBefore);
+    expect(told).toHaveLength(1);
+    expect(told[0]?.to).toContain(LEAD);
+    expect(told[0]?.body).toContain(AGENT);
+    expect(told[0]?.body).toContain(a1.replace(/[A-Z]+/, ''));
+
+    emulator.pasteValues(CASES, 'B2', [['Закрыт', 'B']], AGENT);
+    expect(statusCell(emulator).value).toBe('В работе');
+  });
+
+  test('a forged row the trigger never saw is not applied by a paste over the case row', () => {
+    const emulator = setUpWorkbook();
+    const c = inProgress(emulator);
+    const { a1, json } = lastChangesCell(emulator, c.id);
+    // Written behind the edit trigger's back (as a paste over the Events tab, which is only reported).
+    asPerson(emulator, (ss) => ss.getSheetByName(EVENTS)?.getRange(a1).setValue(forged(json)));
+
+    emulator.pasteValues(CASES, 'B2', [['Закрыт', 'B']], AGENT);
+    const status = statusCell(emulator);
+    expect(status.value).not.toBe('Закрыт');
+    expect(status.note).toMatch(new RegExp(`${c.id}.*не сходится`));
+  });
+});
