@@ -150,17 +150,20 @@ function nextCaseId(
   const key = `arbiter.seq.${ctx.settings.caseIdPrefix}-${year}`;
   const prefix = `${ctx.settings.caseIdPrefix}-${year}-`;
   const idOf = (n: number) => `${prefix}${String(n).padStart(5, '0')}`;
-  let n = (Number(getDocumentProperty(key) ?? '0') || 0) + 1;
-  if (findCaseRow(table, idOf(n)) !== null) {
-    // The counter fell behind (a copy of the workbook): one read of the ids finds where to go on.
-    n = highestSequence(table, prefix) + 1;
+  const counter = getDocumentProperty(key);
+  let n = (Number(counter ?? '0') || 0) + 1;
+  if (counter === null || findCaseRow(table, idOf(n)) !== null) {
+    // The counter is lost (a copied workbook) or fell behind: the ids in the Cases tab and in
+    // the Events log (a deleted row's id lives on there) say where to go on; one read of each.
+    const logged = eventsTable(ctx.wb).readColumn('caseId');
+    n = Math.max(highestSequence(table.readColumn('id'), prefix), highestSequence(logged, prefix)) + 1;
   }
   return { id: idOf(n), claim: () => setDocumentProperty(key, String(n)) };
 }
 
-/** The highest number among the ids with `prefix` in the Cases tab (one read). */
-function highestSequence(table: ReturnType<typeof casesTable>, prefix: string): number {
-  return table.readColumn('id').reduce<number>((max, id) => {
+/** The highest number among `ids` with `prefix`. */
+function highestSequence(ids: unknown[], prefix: string): number {
+  return ids.reduce<number>((max, id) => {
     const text = String(id ?? '');
     return text.startsWith(prefix) ? Math.max(max, Number(text.slice(prefix.length)) || 0) : max;
   }, 0);

@@ -172,7 +172,8 @@ describe('the API refuses what a review found accepted', () => {
     delete emulator.state.properties.document['arbiter.seq.ARB-2026'];
     const result = emulator.run<CaseView>('apiRegisterCase', [registrationInput()], { user: AGENT });
     expect(result.value.id).toBe('ARB-2026-00031');
-    expect(result.meter.calls['TextFinder.findAll']).toBe(1);
+    // A lost counter is known without a search: the ids are read once (the Cases and Events columns).
+    expect(result.meter.calls['TextFinder.findAll'] ?? 0).toBeLessThanOrEqual(1);
     expect(result.meter.calls['TextFinder.findNext']).toBeUndefined();
   });
 });

@@ -83,3 +83,21 @@ describe('a history nobody can forge', () => {
     expect(status.note).toMatch(new RegExp(`${c.id}.*не сходится`));
   });
 });
+
+describe('an id is issued once', () => {
+  test('with the counter lost and the highest row deleted, the next id comes after the log’s highest', () => {
+    const emulator = setUpWorkbook();
+    for (let i = 0; i < 3; i++) register(emulator);
+    asPerson(emulator, (ss) => ss.getSheetByName(CASES)?.deleteRow(4));
+    delete emulator.state.properties.document['arbiter.seq.ARB-2026'];
+    expect(register(emulator).id).toBe('ARB-2026-00004');
+  });
+
+  test('with the counter lost and the first row deleted, its id is not given again', () => {
+    const emulator = setUpWorkbook();
+    for (let i = 0; i < 2; i++) register(emulator);
+    asPerson(emulator, (ss) => ss.getSheetByName(CASES)?.deleteRow(2));
+    delete emulator.state.properties.document['arbiter.seq.ARB-2026'];
+    expect(register(emulator).id).toBe('ARB-2026-00003');
+  });
+});
