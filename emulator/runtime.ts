@@ -26,7 +26,7 @@ import { checkCallable, transportArguments, transportResult } from './script-run
 import { nextRunAfter, releaseExecutionLocks } from './services';
 import { FakeUser } from './services/session';
 import { columnToLetters, parseA1 } from './spreadsheet/a1';
-import { editCellAsUser } from './spreadsheet/view';
+import { deleteRowsAsUser, editCellAsUser } from './spreadsheet/view';
 import type { NewSpreadsheetOptions } from './core/spreadsheet-state';
 
 export interface EmulatorOptions {
@@ -488,6 +488,30 @@ export class Emulator {
     const width = Math.max(...values.map((r) => r.length));
     const a1 = `${topLeft}:${columnToLetters(column + width - 1)}${row + values.length - 1}`;
     return this.fireEdit(sheetName, a1, user, {});
+  }
+
+  /**
+   * A person deletes `count` rows from `row` on: the rows go, then every installed onChange
+   * trigger of the document runs with changeType REMOVE_ROW (a change event has no range:
+   * authMode, changeType, source, triggerUid, user). Edits' own change events (changeType EDIT)
+   * are not fired by editCell and pasteValues.
+   */
+  deleteRows(sheetName: string, row: number, count = 1, user = this.state.spreadsheet.owner): ExecutionResult[] {
+    deleteRowsAsUser(this.state, sheetName, row, count, user, this.clock.now());
+    return this.state.triggers
+      .filter((t) => t.eventType === 'ON_CHANGE' && t.sourceId === this.state.spreadsheet.id)
+      .map((t) =>
+        this.runInstalled(t, {
+          trigger: `ON_CHANGE trigger ${t.id}`,
+          event: (globals) => ({
+            authMode: 'FULL',
+            changeType: 'REMOVE_ROW',
+            triggerUid: t.id,
+            source: spreadsheetOf(globals),
+            user: new FakeUser(user),
+          }),
+        }),
+      );
   }
 
   /** Runs every installed onEdit trigger of the document for an edit of `a1`. */

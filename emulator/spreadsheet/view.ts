@@ -251,3 +251,30 @@ export function editCellAsUser(
   if (warnings.length) edit.warning = warnings.join('\n');
   return edit;
 }
+
+/**
+ * A person (`user`) deletes `count` rows from `row` on (right-click, Delete rows). Refused with
+ * Sheets' message when a protection that is not warning-only covers a cell of those rows and the
+ * person is not one of its editors.
+ */
+export function deleteRowsAsUser(
+  state: EmulatorState,
+  sheetName: string,
+  row: number,
+  count: number,
+  user: string,
+  now: number = state.clockMs,
+): void {
+  const book = new Book(state.spreadsheet, now);
+  const sheet = sheetNamed(book, sheetName);
+  for (let r = row; r < row + count; r++) {
+    for (let c = 1; c <= sheet.maxColumns; c++) {
+      const refused = book.protectionsAt(sheet, r, c).some((p) => !p.warningOnly && !book.isProtectionEditor(p, user));
+      if (refused)
+        throw gasError(
+          'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+        );
+    }
+  }
+  book.deleteLines(sheet, 'ROWS', row, count);
+}

@@ -32,6 +32,7 @@ import { describeProblems, toUserError } from './errors';
 import { onSettingsEdited } from './settings-save';
 import { isZonesTab, onZonesEdit } from './zones-onedit';
 import { guardEventsEdit } from './events-guard';
+import { fillClearedRows } from './restore';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -52,10 +53,11 @@ export function onEditInstalled(e: EditEvent): void {
   }
   // Zones of growth and CSI: their own checks (zones-onedit.ts).
   if (isZonesTab(sheetName)) return onZonesEdit(e, editorEmail(e));
-  if (sheetName === EVENTS.ru || sheetName === EVENTS.en) return guardEventsEdit(e, editorEmail(e));
-  if (sheetName !== CASES.ru && sheetName !== CASES.en) return;
+  const events = sheetName === EVENTS.ru || sheetName === EVENTS.en;
+  if (!events && sheetName !== CASES.ru && sheetName !== CASES.en) return;
   if (range.getLastRow() < 2) return; // the header row: setup repairs it
   if (!isHoldersTrigger(e)) return;
+  if (events) return guardEventsEdit(e, editorEmail(e));
 
   const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
   let lang: Lang = languageOfLocale(e.source.getSpreadsheetLocale());
@@ -234,6 +236,7 @@ function restorePastedRows(edit: Edit): void {
   requireWholeRows(table, events);
   const { cases: history, breaks } = replayVerifiedCases(events);
   const recorded = rows.map((raw) => history.get(String(table.get(raw, 'id') ?? '').trim()) ?? null);
+  fillClearedRows(table, rows, recorded, history);
   const restored = recorded.filter((c): c is Case => c !== null);
   if (restored.length > 0) {
     const cells = recorded.map((c) => (c ? caseToCells(c, lang, slaState(c, settings, at)) : null));

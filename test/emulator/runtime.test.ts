@@ -27,6 +27,8 @@ function daily() {
 function mail() { MailApp.sendEmail('a@example.com', 's', 'b'); }
 function edit(e) { PropertiesService.getScriptProperties().setProperty('edited', e.range.getA1Notation() + '=' + e.value + ' by ' + e.user.getEmail()); }
 function installEdit() { ScriptApp.newTrigger('edit').forSpreadsheet(SpreadsheetApp.getActive()).onEdit().create(); }
+function change(e) { PropertiesService.getScriptProperties().setProperty('changed', e.changeType + ' by ' + e.user.getEmail() + ' in ' + e.source.getName() + ', range ' + e.range + ', ' + e.authMode); }
+function installChange() { ScriptApp.newTrigger('change').forSpreadsheet(SpreadsheetApp.getActive()).onChange().create(); }
 `;
 
 function emulator(): Emulator {
@@ -67,6 +69,17 @@ describe('the runtime fires installed triggers as the virtual clock passes them'
     const { executions } = e.editCell(e.state.spreadsheet.sheets[0]?.name ?? '', 'B3', 'привет', 'agent@example.com');
     expect(executions.map((x) => x.ok)).toEqual([true]);
     expect(e.state.properties.script.edited).toBe('B3=привет by agent@example.com');
+  });
+
+  test('a person deleting rows fires the installed onChange with REMOVE_ROW and no range', () => {
+    const e = emulator();
+    e.run('installChange', [], { user: 'lead@example.com' });
+    const sheet = e.state.spreadsheet.sheets[0];
+    const rows = sheet?.maxRows ?? 0;
+    const executions = e.deleteRows(sheet?.name ?? '', 2, 2, 'agent@example.com');
+    expect(executions.map((x) => x.ok)).toEqual([true]);
+    expect(e.state.spreadsheet.sheets[0]?.maxRows).toBe(rows - 2);
+    expect(e.state.properties.script.changed).toMatch(/^REMOVE_ROW by agent@example.com in .*, range undefined, FULL$/);
   });
 
   test('a service whose scope the manifest does not declare is refused, as Apps Script does', () => {

@@ -101,3 +101,22 @@ describe('an id is issued once', () => {
     expect(register(emulator).id).toBe('ARB-2026-00003');
   });
 });
+
+describe('a case that disappears comes back', () => {
+  test('a case row cleared with Delete is restored from its history', () => {
+    const emulator = setUpWorkbook();
+    const first = register(emulator);
+    const second = register(emulator);
+    const width = asPerson(emulator, (ss) => ss.getSheetByName(CASES)?.getLastColumn() ?? 0);
+    emulator.pasteValues(CASES, 'A2', [Array.from({ length: width }, () => '')], AGENT);
+    const ids = asPerson(emulator, (ss) =>
+      ss
+        .getSheetByName(CASES)
+        ?.getRange(2, 1, 2, 1)
+        .getValues()
+        .map(([id]) => id),
+    );
+    expect(ids).toEqual([first.id, second.id]);
+    expect(emulator.scriptRun<CaseView>('apiGetCase', [first.id], { user: AGENT }).summary).toBe(first.summary);
+  });
+});
