@@ -34,3 +34,8 @@ export function setUserProperty(key: string, value: string): void {
 export function deleteUserProperty(key: string): void {
   PropertiesService.getUserProperties().deleteProperty(key);
 }
+
+/** Every document property in one call (empty when the store is absent). */
+export function getDocumentProperties(): Record<string, string> {
+  return documentProperties()?.getProperties() ?? {};
+}

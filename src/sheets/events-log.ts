@@ -6,7 +6,7 @@
  */
 import { canonicalContent, chainDigests, verifyChain, type ChainRow, type Sign } from '../domain/event-chain';
 import { hmacSha256Hex, newSecret } from '../services/crypto';
-import { getDocumentProperty, setDocumentProperty } from '../services/properties';
+import { getDocumentProperties, setDocumentProperty } from '../services/properties';
 import { EVENTS } from './schema';
 import type { CellWrite, Table } from './table';
 
@@ -39,11 +39,12 @@ export function appendChained(table: Table, rows: Array<Record<string, CellWrite
   if (table.has('digest')) {
     const lastRow = table.sheet.getLastRow();
     let previous = '';
-    const start = getDocumentProperty(START_PROPERTY);
+    const properties = getDocumentProperties();
+    const start = properties[START_PROPERTY] ?? null;
     if (start === null) setDocumentProperty(START_PROPERTY, String(lastRow + 1));
     else if (lastRow >= Number(start))
       previous = String(table.sheet.getRange(lastRow, table.columnNumber('digest')).getValue() ?? '');
-    let key = getDocumentProperty(KEY_PROPERTY);
+    let key = properties[KEY_PROPERTY] ?? null;
     if (!key) {
       key = newSecret();
       setDocumentProperty(KEY_PROPERTY, key);
@@ -61,7 +62,8 @@ export function appendChained(table: Table, rows: Array<Record<string, CellWrite
  * above them (`previousDigest`, '' when they start the tab). Legacy rows hold.
  */
 export function verifyRows(table: Table, rows: readonly unknown[][], firstRow: number, previousDigest = ''): boolean[] {
-  const startProperty = getDocumentProperty(START_PROPERTY);
+  const properties = getDocumentProperties();
+  const startProperty = properties[START_PROPERTY] ?? null;
   if (startProperty === null || !table.has('digest')) return rows.map(() => true);
   const start = Number(startProperty);
   const chain: ChainRow[] = rows.map((raw) => ({
@@ -74,7 +76,7 @@ export function verifyRows(table: Table, rows: readonly unknown[][], firstRow: n
   const holds = verifyChain(
     withPrevious,
     Math.max(0, start - firstRow + offset),
-    signer(getDocumentProperty(KEY_PROPERTY)),
+    signer(properties[KEY_PROPERTY] ?? null),
   );
   return holds.slice(offset);
 }

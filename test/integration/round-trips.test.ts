@@ -32,16 +32,16 @@ function dropdown(emulator: Emulator, header: string): string[] {
 }
 
 describe('a Settings save', () => {
-  test('that changes only the team touches no Cases formatting and costs at most 23 round trips (81 with a call per row and column)', () => {
+  test('that changes only the team touches no Cases formatting and costs at most 26 round trips (81 with a call per row and column)', () => {
     const emulator = setUpWorkbook();
     const result = saveSettings(emulator, (s) => {
       s.team.push({ email: 'new@example.com', name: 'Новый агент', role: 'agent', team: 'КС' });
     });
     expect(formattingCalls(result)).toEqual([]);
-    expect(result.meter.roundTrips).toBeLessThanOrEqual(23);
+    expect(result.meter.roundTrips).toBeLessThanOrEqual(26); // 3 of them sign its Events row (docs/product.md, Integrity)
   });
 
-  test('that changes a list rewrites that dropdown only, in at most 28 round trips', () => {
+  test('that changes a list rewrites that dropdown only, in at most 31 round trips', () => {
     const emulator = setUpWorkbook();
     const result = saveSettings(emulator, (s) => {
       s.channels.push('Телеграм');
@@ -50,7 +50,7 @@ describe('a Settings save', () => {
     expect(dropdown(emulator, 'Источник')).not.toContain('Телеграм');
     expect(formattingCalls(result)).toEqual(['Range.setDataValidation']);
     expect(result.meter.calls['Range.setDataValidation']).toBe(1);
-    expect(result.meter.roundTrips).toBeLessThanOrEqual(28);
+    expect(result.meter.roundTrips).toBeLessThanOrEqual(31); // 3 of them sign its Events row
   });
 
   test('setup still formats every column: dropdowns, checkboxes and dates', () => {
@@ -115,7 +115,7 @@ describe('the Settings tab’s styles', () => {
 });
 
 describe('a paste over case rows', () => {
-  test('restoring 300 rows costs the same round trips as 3, and at most 18', () => {
+  test('restoring 300 rows costs the same round trips as 3, and at most 20', () => {
     const emulator = setUpWorkbook();
     for (let i = 0; i < 300; i++) {
       emulator.run('apiRegisterCase', [registrationInput({ orderNo: `K-${i}` })], { user: AGENT });
@@ -133,7 +133,7 @@ describe('a paste over case rows', () => {
     const three = paste(3);
     const all = paste(300);
     expect(all.meter.roundTrips).toBe(three.meter.roundTrips);
-    expect(all.meter.roundTrips).toBeLessThanOrEqual(18);
+    expect(all.meter.roundTrips).toBeLessThanOrEqual(20); // 2 of them check the Events chain
     const cells = asPerson(emulator, (ss) => ss.getSheetByName('Кейсы')?.getRange('B2:C301').getValues() ?? []);
     expect(cells.filter(([status, criticality]) => status === 'Новый' && criticality === 'B')).toHaveLength(300);
     const last = emulator.scriptRun<CaseView>('apiGetCase', ['ARB-2026-00300'], { user: AGENT });
