@@ -39,3 +39,8 @@ export function deleteUserProperty(key: string): void {
 export function getDocumentProperties(): Record<string, string> {
   return documentProperties()?.getProperties() ?? {};
 }
+
+/** Whether this execution has the document's properties (not in a published add-on's time trigger). */
+export function hasDocumentProperties(): boolean {
+  return documentProperties() !== null;
+}

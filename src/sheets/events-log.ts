@@ -6,7 +6,7 @@
  */
 import { canonicalContent, chainDigests, verifyChain, type ChainRow, type Sign } from '../domain/event-chain';
 import { hmacSha256Hex, newSecret } from '../services/crypto';
-import { getDocumentProperties, setDocumentProperty } from '../services/properties';
+import { getDocumentProperties, hasDocumentProperties, setDocumentProperty } from '../services/properties';
 import { EVENTS } from './schema';
 import type { CellWrite, Table } from './table';
 
@@ -36,7 +36,9 @@ export function contentOfRow(table: Table, raw: readonly unknown[]): string {
  */
 export function appendChained(table: Table, rows: Array<Record<string, CellWrite>>): void {
   if (rows.length === 0) return;
-  if (table.has('digest')) {
+  // Without the document's properties (a published add-on's time trigger) there is no key: the
+  // rows go unsigned, and a replay stops at them (docs/product.md, Integrity).
+  if (table.has('digest') && hasDocumentProperties()) {
     const lastRow = table.sheet.getLastRow();
     let previous = '';
     const properties = getDocumentProperties();
