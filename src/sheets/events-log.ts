@@ -34,12 +34,15 @@ export function contentOfRow(table: Table, raw: readonly unknown[]): string {
  * Appends Events rows, each with its digest. A tab without the digest column (a workbook setup
  * has not repaired yet) gets the rows unchained, as before.
  */
-export function appendChained(table: Table, rows: Array<Record<string, CellWrite>>): void {
-  if (rows.length === 0) return;
+/** Returns the sheet row of the first appended row. */
+export function appendChained(table: Table, rows: Array<Record<string, CellWrite>>): number {
+  if (rows.length === 0) return 0;
+  let first: number | null = null;
   // Without the document's properties (a published add-on's time trigger) there is no key: the
   // rows go unsigned, and a replay stops at them (docs/product.md, Integrity).
   if (table.has('digest') && hasDocumentProperties()) {
     const lastRow = table.sheet.getLastRow();
+    first = lastRow + 1;
     let previous = '';
     const properties = getDocumentProperties();
     const start = properties[START_PROPERTY] ?? null;
@@ -55,8 +58,9 @@ export function appendChained(table: Table, rows: Array<Record<string, CellWrite
     const digests = chainDigests(previous, rows.map(contentOfCells), sign);
     rows = rows.map((row, i) => ({ ...row, digest: digests[i] ?? '' }));
   }
-  if (rows.length === 1) table.appendRow(rows[0] as Record<string, CellWrite>);
-  else table.append(rows);
+  if (rows.length > 1) return table.append(rows);
+  table.appendRow(rows[0] as Record<string, CellWrite>);
+  return first ?? table.sheet.getLastRow();
 }
 
 /**

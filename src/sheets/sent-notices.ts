@@ -18,6 +18,7 @@
  */
 import type { CaseEvent } from '../domain/events';
 import { eventToCells } from './cases-repo';
+import { appendChained } from './events-log';
 import { readColumns } from './column-blocks';
 import type { Table } from './table';
 import { eventsTable, type Workbook } from './workbook';
@@ -108,7 +109,8 @@ export class SentNotices {
       version: null,
       changes: null,
     }));
-    const first = this.events.append(rows.map(eventToCells));
+    // Signed as every Events row is (docs/product.md, Integrity).
+    const first = appendChained(this.events, rows.map(eventToCells));
     const added: Array<[string, number]> = records.map((r, i) => [r.note, first + i]);
     for (const [note, row] of added) if (!this.records.has(note)) this.records.set(note, row);
     this.unindexed.push(...added);
