@@ -106,7 +106,8 @@ export function App() {
   const mayRegister = value.boot.role === 'agent' || isLead;
   // Department owners answer for cases; zones of growth and CSI are client service's and sales'.
   const seesZones = value.boot.role !== 'owner';
-  const navButton = (target: View['name'], testId: string, label: MessageKey) => {
+  /** A tab: a short label, so that every tab fits one line at 300 px; the full name for hover and screen readers. */
+  const navButton = (target: View['name'], testId: string, name: MessageKey, short?: string) => {
     const current =
       view.name === target ||
       (target === 'queue' && (view.name === 'case' || view.name === 'message')) ||
@@ -117,9 +118,11 @@ export function App() {
         data-testid={testId}
         aria-current={current ? 'page' : undefined}
         class={current ? 'current' : ''}
+        title={short ? tr(name) : undefined}
+        aria-label={short ? tr(name) : undefined}
         onClick={() => setView({ name: target } as View)}
       >
-        {tr(label)}
+        {short ?? tr(name)}
       </button>
     );
   };
@@ -128,11 +131,11 @@ export function App() {
     <AppContext.Provider value={value}>
       <Header lang={lang} user={value.boot.user.name || value.boot.user.email} />
       <nav class="nav" aria-label={tr('app.name')}>
-        {navButton('queue', 'nav-queue', 'ui.nav.queue')}
-        {mayRegister && navButton('new', 'nav-new', 'ui.nav.new')}
-        {seesZones && navButton('zones', 'nav-zones', 'ui.nav.zones')}
+        {navButton('queue', 'nav-queue', 'ui.nav.queue', tr('ui.nav.short.queue'))}
+        {mayRegister && navButton('new', 'nav-new', 'ui.nav.new', tr('ui.nav.short.new'))}
+        {seesZones && navButton('zones', 'nav-zones', 'ui.nav.zones', tr('ui.nav.short.zones'))}
         {seesZones && navButton('csi', 'nav-csi', 'ui.nav.csi')}
-        {isLead && navButton('settings', 'nav-settings', 'ui.nav.settings')}
+        {isLead && navButton('settings', 'nav-settings', 'ui.nav.settings', '⚙')}
       </nav>
       <p class={notice ? 'notice shown' : 'notice'} data-testid="notice" role="status" aria-live="polite">
         {notice}
@@ -159,7 +162,11 @@ function Header(props: { lang: Lang; user?: string }) {
         ⚖
       </span>
       <span class="app-name">{t(props.lang, 'app.name')}</span>
-      {props.user && <span class="user">{props.user}</span>}
+      {props.user && (
+        <span class="user" title={props.user}>
+          {props.user}
+        </span>
+      )}
     </header>
   );
 }

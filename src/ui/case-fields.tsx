@@ -1,4 +1,5 @@
 /** The fields of a case, as the New case form and the case's edit mode show them. */
+import { MAX_LONG_TEXT } from '../domain/limits';
 import { CheckField, RadioField, SelectField, TextField, AreaField, type Option } from './components';
 import { useApp } from './context';
 import { EvidenceInput } from './evidence-input';
@@ -74,7 +75,13 @@ export function CaseFields(props: {
           options={options(settings.kinds)}
           onValue={(v) => set('kind', v)}
         />
-        <AreaField {...common('summary', true)} value={draft.summary} onValue={(v) => set('summary', v)} rows={4} />
+        <AreaField
+          {...common('summary', true)}
+          value={draft.summary}
+          onValue={(v) => set('summary', v)}
+          rows={4}
+          limit={MAX_LONG_TEXT}
+        />
         <RadioField
           {...common('criticality', true)}
           value={draft.criticality}

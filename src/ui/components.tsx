@@ -3,7 +3,8 @@
  * the browser tests: `field-<name>`, `error-<name>`). Every value is rendered as text by Preact,
  * never as HTML.
  */
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { useApp } from './context';
 
 interface FieldBase {
@@ -100,7 +101,14 @@ export function TextField(props: FieldBase & { value: string; onValue: (value: s
 }
 
 export function AreaField(
-  props: FieldBase & { value: string; onValue: (value: string) => void; rows?: number; readOnly?: boolean },
+  props: FieldBase & {
+    value: string;
+    onValue: (value: string) => void;
+    rows?: number;
+    readOnly?: boolean;
+    /** The most characters the server takes: a counter shows how many are left as one types. */
+    limit?: number;
+  },
 ) {
   return (
     <FieldShell {...props}>
@@ -111,7 +119,80 @@ export function AreaField(
         value={props.value}
         onInput={(e) => props.onValue(e.currentTarget.value)}
       />
+      {props.limit !== undefined && !props.readOnly && (
+        <Counter name={props.name} count={props.value.length} limit={props.limit} />
+      )}
     </FieldShell>
+  );
+}
+
+/** From this share of the limit on, the counter stands out (and is read out by screen readers). */
+const COUNTER_NEAR = 0.9;
+
+/** "4 512 of 5 000 characters": muted while far from the limit, marked near it and past it. */
+export function Counter(props: { name: string; count: number; limit: number }) {
+  const { lang, tr } = useApp();
+  const number = new Intl.NumberFormat(lang === 'ru' ? 'ru-RU' : 'en-GB');
+  const state = counterState(props.count, props.limit);
+  return (
+    <p
+      class={`counter ${state}`}
+      data-testid={`counter-${props.name}`}
+      aria-live={state === 'far' ? undefined : 'polite'}
+    >
+      {tr('ui.counter', { count: number.format(props.count), limit: number.format(props.limit) })}
+    </p>
+  );
+}
+
+export function counterState(count: number, limit: number): 'far' | 'near' | 'over' {
+  if (count > limit) return 'over';
+  return count >= limit * COUNTER_NEAR ? 'near' : 'far';
+}
+
+/** Text that may break only where a reader expects it: after the @ and the dots of an email or a link. */
+export function Breakable(props: { text: string }) {
+  const parts = props.text.split(/(?<=[@./])/);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {part}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+/** How many characters of a long text are shown before "Show all". */
+export const COLLAPSE_AT = 280;
+
+/**
+ * A long text (a summary, a resolution) cut to its first lines, with "Show all" / "Show less":
+ * the case's actions stay on the first screen.
+ */
+export function LongText(props: { text: string; class: string; testId?: string }) {
+  const { tr } = useApp();
+  const [open, setOpen] = useState(false);
+  const long = props.text.length > COLLAPSE_AT || props.text.split('\n').length > 6;
+  return (
+    <div class={props.class}>
+      <p class={long && !open ? 'long-text collapsed' : 'long-text'} data-testid={props.testId}>
+        {props.text}
+      </p>
+      {long && (
+        <button
+          type="button"
+          class="link-button"
+          aria-expanded={open}
+          data-testid={props.testId ? `${props.testId}-toggle` : undefined}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? tr('ui.less') : tr('ui.more')}
+        </button>
+      )}
+    </div>
   );
 }
 

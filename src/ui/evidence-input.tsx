@@ -28,6 +28,8 @@ interface EvidenceInputProps {
   onTyped: (text: string) => void;
   error?: string | undefined;
   label?: string;
+  /** A rule the step sets (an A case needs evidence): the hint until an error says it instead. */
+  rule?: string;
 }
 
 /** The file's bytes as base64 (google.script.run carries strings). */
@@ -130,7 +132,8 @@ export function EvidenceInput(props: EvidenceInputProps) {
           id={id}
           name="evidence"
           data-testid="field-evidence"
-          placeholder={tr('ui.evidence.link')}
+          // Short enough for 300 px; what to put here is said below the field.
+          placeholder="https://…"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : `${id}-hint`}
           value={props.typed}
@@ -164,7 +167,8 @@ export function EvidenceInput(props: EvidenceInputProps) {
         />
       </div>
       <p class="hint" id={`${id}-hint`}>
-        {tr('ui.evidence.limit', { limit: formatFileSize(MAX_EVIDENCE_BYTES, lang) })}
+        {props.rule && !error ? `${props.rule} ` : ''}
+        {tr('ui.evidence.link')} {tr('ui.evidence.limit', { limit: formatFileSize(MAX_EVIDENCE_BYTES, lang) })}
       </p>
       {uploading && (
         <div class="uploading" role="status">

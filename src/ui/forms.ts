@@ -236,3 +236,46 @@ export function transitionErrors(
     ...collect(() => parseTransition(body, settings), lang),
   };
 }
+
+/**
+ * The messages a form shows after a change of its draft from `before` to `after`: a field's
+ * message goes as soon as the field is valid, and one it still has is updated to what is wrong
+ * now. `check` is the form's own check (the domain's rules, as the server applies them); a message
+ * that check never found (the server's word: a rule only the server can apply) stays until its
+ * field changes. The general message "fix the fields" (`fixFields`) goes with the last field
+ * message; any other general message (a conflict, the server's) stays. Nothing is added: a field
+ * not yet shown as wrong is not reproached while it is being typed.
+ */
+export function revalidate<D extends object>(
+  shown: FieldErrors,
+  before: D,
+  after: D,
+  check: (draft: D) => FieldErrors,
+  fixFields: string,
+): FieldErrors {
+  if (Object.keys(shown).length === 0 || before === after) return shown;
+  const was = check(before);
+  const now = check(after);
+  const next: FieldErrors = {};
+  for (const [field, text] of Object.entries(shown)) {
+    if (field === '') continue;
+    if (now[field]) next[field] = now[field];
+    else if (!was[field] && !fieldChanged(field, before, after)) next[field] = text;
+  }
+  const general = shown[''];
+  const fieldsLeft = Object.keys(next).length > 0;
+  if (general === fixFields) {
+    if (fieldsLeft) next[''] = general;
+  } else if (general) {
+    if (now['']) next[''] = now[''];
+    else if (!was['']) next[''] = general;
+  }
+  return next;
+}
+
+/** Did the person change `field` (the evidence field is the links and the link being typed)? */
+function fieldChanged(field: string, before: object, after: object): boolean {
+  const value = (draft: object, key: string) => JSON.stringify((draft as Record<string, unknown>)[key]);
+  if (field === 'evidence' && value(before, 'evidenceLink') !== value(after, 'evidenceLink')) return true;
+  return value(before, field) !== value(after, field);
+}

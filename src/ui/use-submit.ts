@@ -7,11 +7,19 @@ import { focusFirstInvalid } from './components';
 import { useApp } from './context';
 import { serverErrorsByField, type FieldErrors } from './forms';
 import { asServerError } from './rpc';
+import { useRevalidate } from './use-revalidate';
 import { withFixFields } from './zone-forms';
 
-export function useSubmit<T>(check: () => FieldErrors, send: () => Promise<T>, done: (result: T) => void) {
+/** `check` is the form's own check of `draft`; each message goes when its field becomes valid. */
+export function useSubmit<D extends object, T>(
+  draft: D,
+  check: (draft: D) => FieldErrors,
+  send: () => Promise<T>,
+  done: (result: T) => void,
+) {
   const { boot, lang, tr } = useApp();
   const [errors, setErrors] = useState<FieldErrors>({});
+  useRevalidate(draft, setErrors, check);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const show = (found: FieldErrors) => {
@@ -21,7 +29,7 @@ export function useSubmit<T>(check: () => FieldErrors, send: () => Promise<T>, d
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
-    const found = check();
+    const found = check(draft);
     if (Object.keys(found).length > 0) {
       show(found);
       return;

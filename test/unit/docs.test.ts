@@ -31,6 +31,7 @@ const SECTIONS: Record<string, string[]> = {
     'Escalation',
     'KPIs',
     'Zones of growth and CSI',
+    'The sidebar',
     'Integrity',
   ],
 };

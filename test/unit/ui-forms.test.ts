@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { newCase, validateRegistration } from '../../src/domain/case-input';
 import { defaultSettings, type Settings } from '../../src/domain/settings';
 import { caseView, type CaseView } from '../../src/server/views';
@@ -10,10 +11,12 @@ import {
   emptyTransitionDraft,
   registrationErrors,
   registrationInput,
+  revalidate,
   transitionBody,
   transitionErrors,
   transitionFields,
   type CaseFieldsDraft,
+  type FieldErrors,
 } from '../../src/ui/forms';
 
 const AGENT = 'agent@example.com';
@@ -206,5 +209,82 @@ describe('a step asks only for what its guard needs', () => {
       ownerDept: 'Производство',
     });
     expect(transitionErrors(c, 'in_progress', moved, settings(), 'ru')).toEqual({});
+  });
+});
+
+describe('messages follow the typing (revalidate)', () => {
+  const s = settings();
+  const FIX = 'Исправьте отмеченные поля.';
+  const check = (d: CaseFieldsDraft) => registrationErrors(d, s, AGENT, 'ru');
+  const blank = emptyDraft();
+  const shownFor = (d: CaseFieldsDraft): FieldErrors => ({ ...check(d), '': FIX });
+
+  test("a field's message goes once that field is valid; the others stay, and nothing new appears", () => {
+    const shown = shownFor(blank);
+    expect(shown.orderNo && shown.client && shown.summary).toBeTruthy();
+    const typed = { ...blank, orderNo: 'K-1042' };
+    const next = revalidate(shown, blank, typed, check, FIX);
+    expect(next.orderNo).toBeUndefined();
+    expect(next.client).toBe(shown.client);
+    expect(next['']).toBe(FIX);
+    // A field without a message gets none while typed (a half-typed client is not reproached).
+    expect(revalidate({ orderNo: shown.orderNo! }, blank, { ...blank, client: 'А' }, check, FIX)).toEqual({
+      orderNo: shown.orderNo,
+    });
+  });
+
+  test('a message still deserved is updated to what is wrong now', () => {
+    const shown = shownFor(blank);
+    const tooLong = { ...blank, summary: 'x'.repeat(5001) };
+    const next = revalidate(shown, blank, tooLong, check, FIX);
+    expect(next.summary).toBe(check(tooLong).summary);
+    expect(next.summary).not.toBe(shown.summary);
+  });
+
+  test('the general "fix the fields" goes with the last field message; another general message stays', () => {
+    const draft = filled({ orderNo: '' });
+    const shown = shownFor(draft);
+    expect(Object.keys(shown).sort()).toEqual(['', 'orderNo']);
+    expect(revalidate(shown, draft, filled(), check, FIX)).toEqual({});
+    const conflict = { '': 'Кейс изменил кто-то другой.', orderNo: shown.orderNo! };
+    expect(revalidate(conflict, draft, filled(), check, FIX)).toEqual({ '': conflict[''] });
+  });
+
+  test("the server's word on a field the form cannot check stays until that field changes", () => {
+    const draft = filled({ agent: 'someone@gmail.com' });
+    const server = { agent: 'Не из команды.', '': FIX };
+    const other = { ...draft, client: 'Айгерим' };
+    expect(revalidate(server, draft, other, check, FIX)).toEqual(server);
+    expect(revalidate(server, other, { ...other, agent: AGENT }, check, FIX)).toEqual({});
+  });
+
+  test('the evidence message goes when a link is typed, not only when one is added', () => {
+    const draft = filled({ criticality: 'A' });
+    const shown = { evidence: 'Нужна ссылка.' };
+    expect(revalidate(shown, draft, { ...draft, evidenceLink: 'https://x.example/a.jpg' }, () => ({}), FIX)).toEqual(
+      {},
+    );
+  });
+
+  test('property: every message left is one the check still finds or one whose field was not changed', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ orderNo: fc.string(), client: fc.string(), summary: fc.string(), contact: fc.string() }),
+        fc.record({ orderNo: fc.string(), client: fc.string(), summary: fc.string(), contact: fc.string() }),
+        (a, b) => {
+          const before = { ...blank, ...a };
+          const after = { ...blank, ...b };
+          const shown = shownFor(before);
+          const next = revalidate(shown, before, after, check, FIX);
+          const now = check(after);
+          for (const [field, text] of Object.entries(next)) {
+            if (field === '') continue;
+            expect(text === now[field] || (before as never)[field] === (after as never)[field]).toBe(true);
+            expect(field in shown).toBe(true);
+          }
+          if (Object.keys(next).length > 0 && !Object.keys(next).some(Boolean)) throw new Error('a lone general');
+        },
+      ),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { createServerClock } from '../../src/ui/server-clock';
 import { formatDue, formatDuration, formatMoment, localDate, pluralForm, weekdayNames } from '../../src/ui/time-text';
 
 const MIN = 60_000;
@@ -69,5 +70,51 @@ describe('moments in the workbook’s zone', () => {
     expect(weekdayNames('en')[0]).toBe('Sun');
     expect(weekdayNames('en')[1]).toBe('Mon');
     expect(weekdayNames('ru')[1]).toBe('пн');
+  });
+});
+
+describe('the server clock (server-clock.ts)', () => {
+  const SERVER = '2026-11-23T07:00:00.000Z';
+  function clocks() {
+    const c = { monotonic: 1_000, wall: Date.parse('2030-01-01T00:00:00Z') };
+    return {
+      c,
+      clock: createServerClock(
+        () => c.monotonic,
+        () => c.wall,
+      ),
+    };
+  }
+
+  test('a reading is the server’s time; the browser’s own clock, set wrong or moved, changes nothing', () => {
+    const { c, clock } = clocks();
+    clock.note({ now: SERVER });
+    expect(new Date(clock.now()).toISOString()).toBe(SERVER);
+    c.wall -= 7 * DAY;
+    c.wall += 3 * HOUR;
+    expect(new Date(clock.now()).toISOString()).toBe(SERVER);
+    // "first response in 29 min" stays 29 min.
+    const due = new Date(Date.parse(SERVER) + 29 * MIN).toISOString();
+    expect(formatDue(due, clock.now(), 'en').text).toBe('in 29 min');
+  });
+
+  test('time passes as measured since the reading; a new reading replaces the old one', () => {
+    const { c, clock } = clocks();
+    clock.note({ now: SERVER });
+    c.monotonic += 5 * MIN;
+    expect(clock.now()).toBe(Date.parse(SERVER) + 5 * MIN);
+    // The sandbox's clock moved an hour ahead: the next result says so, and the sidebar follows.
+    clock.note({ now: new Date(Date.parse(SERVER) + HOUR + 5 * MIN).toISOString() });
+    expect(clock.now()).toBe(Date.parse(SERVER) + HOUR + 5 * MIN);
+  });
+
+  test('results without a time, or with a broken one, are ignored; before any reading, the browser’s clock', () => {
+    const { c, clock } = clocks();
+    expect(clock.now()).toBe(c.wall);
+    clock.note({ now: SERVER });
+    for (const result of [null, 'x', 42, { now: 'not a date' }, { now: 1234 }, { id: 'ARB-2026-00001' }]) {
+      clock.note(result);
+    }
+    expect(new Date(clock.now()).toISOString()).toBe(SERVER);
   });
 });

@@ -94,7 +94,8 @@ function CsiForm(props: { onDone: () => void }) {
   const zl = useZoneLabels();
   const [draft, setDraft] = useState<CsiDraft>(() => emptyCsiDraft(localDate(serverNow(), timeZone)));
   const { errors, busy, form, submit } = useSubmit(
-    () => csiErrors(draft, serverNow(), lang),
+    draft,
+    (d) => csiErrors(d, serverNow(), lang),
     () => rpc('apiLogCsi', csiInput(draft)),
     (created) => {
       notify(tr('ui.csi.logged', { id: created.id }));

@@ -16,6 +16,7 @@ import {
   type FieldErrors,
 } from '../forms';
 import { asServerError, rpc } from '../rpc';
+import { useRevalidate } from '../use-revalidate';
 
 export function NewCaseView(props: {
   draft: CaseFieldsDraft;
@@ -25,6 +26,7 @@ export function NewCaseView(props: {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
+  useRevalidate(props.draft, setErrors, (d) => registrationErrors(d, boot.settings, boot.user.email, lang));
 
   const submit = async (event: Event) => {
     event.preventDefault();

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { isLink } from '../../../domain/lifecycle';
 import type { Status } from '../../../domain/model';
 import type { CaseView } from '../../../server/api';
+import { Breakable, LongText } from '../../components';
 import { useApp } from '../../context';
 
 export function CaseHead(props: {
@@ -34,9 +35,7 @@ export function CaseHead(props: {
           <span class="badge">{tr('ui.case.escalation', { level: view.escalationLevel })}</span>
         )}
       </p>
-      <p class="summary" data-testid="case-summary">
-        {view.summary}
-      </p>
+      <LongText class="summary" text={view.summary} testId="case-summary" />
     </>
   );
 }
@@ -56,10 +55,10 @@ export function Facts(props: { view: CaseView }) {
       <Fact label={tr('field.manager')} value={[view.manager, view.team].filter(Boolean).join(' · ')} />
       {view.bypass && <Fact label={tr('field.bypass')} value="✓" />}
       {view.stopShipment && <Fact label={tr('field.stopShipment')} value="✓" />}
-      <Fact label={tr('field.resolution')} value={view.resolution} />
+      <Fact label={tr('field.resolution')} value={view.resolution} long />
       <Fact label={tr('field.rootCause')} value={view.rootCause} />
-      <Fact label={tr('field.prevention')} value={view.prevention} />
-      <Fact label={tr('field.reason')} value={view.cancelReason} />
+      <Fact label={tr('field.prevention')} value={view.prevention} long />
+      <Fact label={tr('field.reason')} value={view.cancelReason} long />
       <Fact label={tr('field.csat')} value={view.csat === null ? '' : String(view.csat)} />
       <Fact label={tr('field.nps')} value={view.nps === null ? '' : String(view.nps)} />
       {view.evidence.length > 0 && (
@@ -86,12 +85,13 @@ export function Facts(props: { view: CaseView }) {
   );
 }
 
-function Fact(props: { label: string; value: string }) {
+/** A fact; a free text is cut to its first lines, anything else breaks only at @, dots and slashes. */
+function Fact(props: { label: string; value: string; long?: boolean }) {
   if (!props.value) return null;
   return (
     <>
       <dt>{props.label}</dt>
-      <dd>{props.value}</dd>
+      <dd>{props.long ? <LongText class="fact-text" text={props.value} /> : <Breakable text={props.value} />}</dd>
     </>
   );
 }

@@ -1,7 +1,7 @@
 /** The steps allowed from here, and the form of the open one: only what its guard needs. */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { CSAT, NPS, rangeLabel } from '../../../domain/limits';
+import { CSAT, MAX_LONG_TEXT, NPS, rangeLabel } from '../../../domain/limits';
 import type { CaseView } from '../../../server/api';
 import { AreaField, FormError, SelectField, TextField } from '../../components';
 import { useApp } from '../../context';
@@ -80,6 +80,8 @@ export function TransitionPanel(props: {
       title={tr(`ui.to.${to}`)}
       confirmId="transition-confirm"
       cancelId="transition-cancel"
+      danger={to === 'cancelled'}
+      cancelLabel={to === 'cancelled' ? tr('ui.transition.keep') : undefined}
       busy={props.busy}
       general={general}
       reloadButton={props.reloadButton}
@@ -116,20 +118,20 @@ export function TransitionPanel(props: {
           label={tr('field.resolution')}
           value={draft.resolution}
           onValue={(v) => set('resolution', v)}
+          limit={MAX_LONG_TEXT}
         />
       )}
       {fields.includes('evidence') && (
-        <>
-          <p class="hint">{tr('ui.transition.evidenceA')}</p>
-          <EvidenceInput
-            idPrefix="step"
-            links={draft.evidence}
-            onLinks={(update) => props.onDraft({ ...draft, evidence: update(draft.evidence) })}
-            typed={draft.evidenceLink}
-            onTyped={(text) => set('evidenceLink', text)}
-            error={errors.evidence}
-          />
-        </>
+        <EvidenceInput
+          idPrefix="step"
+          links={draft.evidence}
+          onLinks={(update) => props.onDraft({ ...draft, evidence: update(draft.evidence) })}
+          typed={draft.evidenceLink}
+          onTyped={(text) => set('evidenceLink', text)}
+          error={errors.evidence}
+          // Said once: the rule, until the guard's own message about it takes its place.
+          rule={tr('ui.transition.evidenceA')}
+        />
       )}
       {fields.includes('rootCause') && (
         <SelectField
@@ -146,6 +148,7 @@ export function TransitionPanel(props: {
           label={tr('field.prevention')}
           value={draft.prevention}
           onValue={(v) => set('prevention', v)}
+          limit={MAX_LONG_TEXT}
         />
       )}
       {(['csat', 'nps'] as const).map(
@@ -173,6 +176,7 @@ export function TransitionPanel(props: {
           label={tr('field.reason')}
           value={draft.reason}
           onValue={(v) => set('reason', v)}
+          limit={MAX_LONG_TEXT}
         />
       )}
       {fields.includes('note') && (
@@ -181,6 +185,7 @@ export function TransitionPanel(props: {
           label={tr('ui.transition.note')}
           value={draft.note}
           onValue={(v) => set('note', v)}
+          limit={MAX_LONG_TEXT}
         />
       )}
     </StepDialog>
@@ -202,6 +207,10 @@ export function StepDialog(props: {
   onConfirm: () => void;
   onCancel: () => void;
   children: ComponentChildren;
+  /** The step cannot be taken back (cancelling a case): its button says so in red. */
+  danger?: boolean;
+  /** What the button that closes the form says, when "Cancel" would be ambiguous. */
+  cancelLabel?: string | undefined;
 }) {
   const { tr } = useApp();
   const form = useRef<HTMLFormElement>(null);
@@ -235,7 +244,7 @@ export function StepDialog(props: {
         <div class="actions">
           <button
             type="submit"
-            class="primary"
+            class={props.danger ? 'primary destructive' : 'primary'}
             data-testid={props.confirmId}
             disabled={props.busy}
             aria-busy={props.busy}
@@ -243,7 +252,7 @@ export function StepDialog(props: {
             {props.busy ? tr('ui.working') : props.title}
           </button>
           <button type="button" data-testid={props.cancelId} onClick={props.onCancel}>
-            {tr('ui.cancel')}
+            {props.cancelLabel ?? tr('ui.cancel')}
           </button>
         </div>
       </form>

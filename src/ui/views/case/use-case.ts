@@ -11,6 +11,7 @@ import { useApp } from '../../context';
 import {
   draftOf,
   editErrors,
+  revalidate,
   editInput,
   emptyTransitionDraft,
   serverErrorsByField,
@@ -57,7 +58,8 @@ export function useCase(id: string) {
   const load = async (): Promise<CaseView | null> => {
     try {
       const fresh = await rpc('apiGetCase', id);
-      setView(fresh);
+      // A reading that started before a change went through must not undo it on screen.
+      setView((old) => (old && old.id === fresh.id && old.version > fresh.version ? old : fresh));
       setLoadError('');
       return fresh;
     } catch (caught) {
@@ -102,6 +104,13 @@ export function useCase(id: string) {
       );
     }
   };
+
+  // Back from the grid: the case, and the server's time its due times count from, read afresh.
+  useEffect(() => {
+    const refresh = () => void load();
+    window.addEventListener('focus', refresh);
+    return () => window.removeEventListener('focus', refresh);
+  }, [id]);
 
   useEscape(() => setEditing(null), editing !== null);
 
@@ -214,10 +223,32 @@ export function useCase(id: string) {
     openStep,
     runStep,
     closePanel,
-    setPanelDraft: (draft: TransitionDraft) => setPanel((p) => p && { ...p, draft }),
+    // Each message goes as soon as its field is valid (forms.ts, revalidate).
+    setPanelDraft: (draft: TransitionDraft) =>
+      setPanel(
+        (p) =>
+          p && {
+            ...p,
+            draft,
+            errors: view
+              ? revalidate(
+                  p.errors,
+                  p.draft,
+                  draft,
+                  (d) => transitionErrors(view, p.to, d, boot.settings, lang),
+                  tr('ui.fixFields'),
+                )
+              : p.errors,
+          },
+      ),
     startEdit,
     setEditDraft: (update: (draft: CaseFieldsDraft) => CaseFieldsDraft) =>
-      setEditing((e) => e && { ...e, draft: update(e.draft) }),
+      setEditing((e) => {
+        if (!e) return e;
+        const draft = update(e.draft);
+        const check = (d: CaseFieldsDraft) => (view ? editErrors(editInput(view, d), boot.settings, lang) : {});
+        return { draft, errors: revalidate(e.errors, e.draft, draft, check, tr('ui.fixFields')) };
+      }),
     cancelEdit: () => setEditing(null),
     saveEdit,
   };

@@ -10,7 +10,7 @@ import type { ZoneStatus } from '../../../domain/growth-zones';
 import { isLink } from '../../../domain/lifecycle';
 import { AreaField, FormError, Spinner, TextField, focusFirstInvalid } from '../../components';
 import { useApp } from '../../context';
-import { serverErrorsByField, type FieldErrors } from '../../forms';
+import { revalidate, serverErrorsByField, type FieldErrors } from '../../forms';
 import { asServerError, rpc, type ResultOf } from '../../rpc';
 import { formatDay, formatMoment } from '../../time-text';
 import {
@@ -167,7 +167,12 @@ export function ZoneScreen(props: { id: string }) {
           view={view}
           panel={panel}
           busy={busy}
-          onDraft={(draft) => setPanel({ ...panel, draft })}
+          onDraft={(draft) =>
+            // No check of its own here: the server's messages go as their fields change.
+            setPanel(
+              (p) => p && { ...p, draft, errors: revalidate(p.errors, p.draft, draft, () => ({}), tr('ui.fixFields')) },
+            )
+          }
           onConfirm={() => void runStep(panel)}
           onCancel={() => setPanel(null)}
           reloadButton={reloadButton}

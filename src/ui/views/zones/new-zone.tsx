@@ -24,7 +24,8 @@ export function NewZoneView() {
   const { settings } = boot;
   const [draft, setDraft] = useState<ZoneDraft>(emptyZoneDraft);
   const { errors, busy, form, submit } = useSubmit(
-    () => zoneInputErrors(draft, lang),
+    draft,
+    (d) => zoneInputErrors(d, lang),
     () => rpc('apiLogGrowthZone', zoneInput(draft)),
     (created) => {
       notify(tr('ui.zone.logged', { id: created.id }));
