@@ -20,6 +20,7 @@ import { applyStep, parseTransition, versionProblem } from '../domain/transition
 import { CRITICALITIES, OPEN_STATUSES, ROLES, STATUSES, type Case, type Role, type Status } from '../domain/model';
 import { coerceSettings, type Settings } from '../domain/settings';
 import { slaState, withClockMoments } from '../domain/sla';
+import { matchesSearch, searchQuery } from '../domain/search';
 import { renderTemplate, type RenderedMessage } from '../domain/templates';
 import { excerpt, recordOf, shown } from '../domain/untrusted';
 import { endOfLocalDay } from '../domain/zoned-time';
@@ -278,7 +279,7 @@ function checkQuery(
     ownerDept: q.ownerDept as string | undefined,
     mine: q.mine === true,
     overdue: q.overdue === true,
-    text: typeof q.text === 'string' ? q.text.trim().toLowerCase() : '',
+    text: typeof q.text === 'string' ? q.text.trim() : '',
     offset: int(q.offset, 0, 1_000_000, 0),
     limit: int(q.limit, 1, MAX_PAGE, 50),
   };
@@ -294,6 +295,7 @@ export function apiListCases(query?: unknown): CaseList {
     // colours follow the stored moments by themselves (docs/product.md, Escalation).
     const { records } = readAllCases(table, ctx.lang);
     const todayEnd = endOfLocalDay(at, ctx.wb.timeZone);
+    const search = searchQuery(q.text);
     const views = records
       .map((r) => caseView(r.value, ctx.settings, at, actor))
       .filter((v) => {
@@ -302,9 +304,7 @@ export function apiListCases(query?: unknown): CaseList {
         if (q.ownerDept && v.ownerDept !== q.ownerDept) return false;
         if (q.mine && v.agent !== ctx.email && v.ownerEmail !== ctx.email) return false;
         if (q.overdue && !v.overdue) return false;
-        if (q.text && ![v.id, v.orderNo, v.client, v.contact, v.summary].some((f) => f.toLowerCase().includes(q.text)))
-          return false;
-        return true;
+        return matchesSearch(v, search);
       });
     views.sort((a, b) => rank(a) - rank(b) || sortTime(a) - sortTime(b));
     const open = views.filter((v) => OPEN_STATUSES.includes(v.status));

@@ -480,6 +480,26 @@ suite('a new user registers a case in the sidebar and takes it to closed', () =>
     await waitForText(page.locator(`[data-testid="grid"] td[data-a1="B${row}"]`), /^Закрыт$/);
   });
 
+  test('a search finds the closed case by its id and by its client, and the heading names the scope', async () => {
+    expect(caseId).not.toBe('');
+    const frame = sidebar(page);
+    await byTestId(frame, 'nav-queue').click();
+    await frame.locator('[aria-pressed]', { hasText: /^Все$/ }).click();
+    await waitForText(byTestId(frame, 'queue-title'), /^Все кейсы$/);
+    await frame.locator('[aria-pressed]', { hasText: /^Мои$/ }).click();
+    await waitForText(byTestId(frame, 'queue-title'), /^Мои кейсы$/);
+    await frame.locator('[aria-pressed]', { hasText: /^Все$/ }).click();
+    for (const text of [caseId, 'жанна ермекова']) {
+      await byTestId(frame, 'queue-search').fill(text);
+      await waitForText(byTestId(frame, 'queue-title'), /^Найдено$/);
+      const found = frame.locator(`[data-testid="queue-item"][data-case-id="${caseId}"]`);
+      await found.waitFor();
+      await waitForText(found, /Закрыт/);
+    }
+    await frame.locator(`[data-testid="queue-item"][data-case-id="${caseId}"]`).click();
+    await frame.locator(`[data-testid="case-view"][data-case-id="${caseId}"]`).waitFor();
+  });
+
   test('a summary holding markup shows as text and runs nothing', async () => {
     const frame = sidebar(page);
     await byTestId(frame, 'nav-new').click();

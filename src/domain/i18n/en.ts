@@ -158,7 +158,7 @@ export const en: Catalog = {
   'evidence.data': 'The file did not arrive whole. Attach it again.',
   'evidence.folder': 'Arbiter — evidence — {spreadsheet}',
 
-  'ui.nav.queue': 'My queue',
+  'ui.nav.queue': 'Cases',
   'ui.nav.new': 'New case',
   'ui.nav.settings': 'Settings',
   'ui.loading': 'Loading…',
@@ -211,7 +211,7 @@ export const en: Catalog = {
   'ui.evidence.uploading': 'Uploading “{name}” ({size})…',
   'ui.evidence.uploaded': '“{name}” is attached.',
 
-  'ui.queue.search': 'Search: number, order or client',
+  'ui.queue.search': 'Search: number, order, client, phone, text',
   'ui.queue.overdue': 'Overdue',
   'ui.queue.dueToday': 'Due today',
   'ui.queue.atRisk': 'At risk',
@@ -223,6 +223,12 @@ export const en: Catalog = {
   'ui.queue.empty': 'No open cases.',
   'ui.queue.emptyFilter': 'No cases in this filter.',
   'ui.queue.refresh': 'Refresh',
+  'ui.queue.titleMine': 'My cases',
+  'ui.queue.titleAll': 'All cases',
+  'ui.queue.titleSearch': 'Search results',
+  'ui.queue.emptySearch': 'Nothing found among open or closed cases.',
+  'ui.queue.more': 'Showing {shown}, {more} more — narrow the search.',
+  'ui.queue.showMore': 'Show more',
   'ui.queue.shown': 'Showing {shown} of {total}',
 
   'ui.case.dueResolution': 'Resolve',

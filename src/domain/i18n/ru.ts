@@ -159,7 +159,7 @@ export const ru = {
   'evidence.data': 'Файл пришёл не целиком. Прикрепите его ещё раз.',
   'evidence.folder': 'Арбитр — фото и видео — {spreadsheet}',
 
-  'ui.nav.queue': 'Мои кейсы',
+  'ui.nav.queue': 'Кейсы',
   'ui.nav.new': 'Новый кейс',
   'ui.nav.settings': 'Настройки',
   'ui.loading': 'Загрузка…',
@@ -213,7 +213,7 @@ export const ru = {
   'ui.evidence.uploading': 'Загружаю «{name}» ({size})…',
   'ui.evidence.uploaded': 'Файл «{name}» прикреплён.',
 
-  'ui.queue.search': 'Поиск: номер, заказ или клиент',
+  'ui.queue.search': 'Поиск: номер, заказ, клиент, телефон, текст',
   'ui.queue.overdue': 'Просрочены',
   'ui.queue.dueToday': 'Срок сегодня',
   'ui.queue.atRisk': 'Под угрозой',
@@ -225,6 +225,12 @@ export const ru = {
   'ui.queue.empty': 'Открытых кейсов нет.',
   'ui.queue.emptyFilter': 'В этом отборе кейсов нет.',
   'ui.queue.refresh': 'Обновить',
+  'ui.queue.titleMine': 'Мои кейсы',
+  'ui.queue.titleAll': 'Все кейсы',
+  'ui.queue.titleSearch': 'Найдено',
+  'ui.queue.emptySearch': 'Ничего не найдено — ни среди открытых, ни среди закрытых кейсов.',
+  'ui.queue.more': 'Показано {shown}, ещё {more} — уточните поиск.',
+  'ui.queue.showMore': 'Показать ещё',
   'ui.queue.shown': 'Показано {shown} из {total}',
 
   'ui.case.dueResolution': 'Решить',

@@ -1,9 +1,11 @@
 /**
- * My queue: open cases, the most urgent first (the server's order), with counts of what is
- * overdue, due today, at risk and waiting for the client; each count is also a filter.
+ * The queue: open cases, the most urgent first (the server's order), with counts of what is
+ * overdue, due today, at risk and waiting for the client; each count is also a filter. A search
+ * looks in every case, open or not (docs/product.md, Finding cases).
  */
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../../domain/i18n';
+import { OPEN_STATUSES } from '../../domain/model';
 import type { CaseList, CaseView } from '../../server/contract';
 import { Spinner } from '../components';
 import { useApp } from '../context';
@@ -39,18 +41,27 @@ function matches(view: CaseView, filter: Filter, now: number, timeZone: string):
   }
 }
 
-/** How many cases one screen asks for: the server's page limit. */
+/** How many cases the queue asks for: the server's page limit. */
 const PAGE = 200;
+/** How many search results one screen shows at first, and how many more each "Show more" adds. */
+const SEARCH_PAGE = 50;
 
 export function QueueView(props: { onOpen: (id: string) => void }) {
   const { boot, tr, timeZone } = useApp();
   const [text, setText] = useState('');
   const [mine, setMine] = useState(boot.role !== 'lead' && boot.role !== 'team_leader');
   const [filter, setFilter] = useState<Filter | null>(null);
+  const [searchLimit, setSearchLimit] = useState(SEARCH_PAGE);
+  const query = text.trim();
+  // A search covers every case, closed ones included; the queue itself is open work.
   const { list, error, reload } = useList<CaseList>(
-    () => rpc('apiListCases', { status: 'open', mine, text: text.trim(), limit: PAGE }),
+    () =>
+      rpc(
+        'apiListCases',
+        query ? { mine, text: query, limit: searchLimit } : { status: 'open', mine, text: '', limit: PAGE },
+      ),
     text,
-    [mine],
+    [mine, searchLimit],
   );
   const now = useNow(list);
 
@@ -59,14 +70,22 @@ export function QueueView(props: { onOpen: (id: string) => void }) {
   return (
     <section class="view" aria-labelledby="queue-title">
       <div class="view-head">
-        <h1 id="queue-title" tabIndex={-1}>
-          {tr('ui.nav.queue')}
+        <h1 id="queue-title" tabIndex={-1} data-testid="queue-title">
+          {tr(query ? 'ui.queue.titleSearch' : mine ? 'ui.queue.titleMine' : 'ui.queue.titleAll')}
         </h1>
         <button type="button" class="small" onClick={reload}>
           {tr('ui.queue.refresh')}
         </button>
       </div>
-      <SearchBox name="queue-search" label={tr('ui.queue.search')} value={text} onValue={setText} />
+      <SearchBox
+        name="queue-search"
+        label={tr('ui.queue.search')}
+        value={text}
+        onValue={(value) => {
+          setText(value);
+          setSearchLimit(SEARCH_PAGE);
+        }}
+      />
       <div class="segmented" role="group" aria-label={tr('ui.queue.scope')}>
         <button type="button" aria-pressed={mine} onClick={() => setMine(true)}>
           {tr('ui.queue.mine')}
@@ -95,7 +114,9 @@ export function QueueView(props: { onOpen: (id: string) => void }) {
       <ListError error={error} onRetry={reload} />
       {!list && !error && <Spinner label={tr('ui.loading')} />}
       {list && items.length === 0 && (
-        <p class="empty">{filter || text ? tr('ui.queue.emptyFilter') : tr('ui.queue.empty')}</p>
+        <p class="empty" data-testid="queue-empty">
+          {query ? tr('ui.queue.emptySearch') : filter ? tr('ui.queue.emptyFilter') : tr('ui.queue.empty')}
+        </p>
       )}
       {items.length > 0 && (
         <ul class="queue" aria-labelledby="queue-title">
@@ -107,7 +128,18 @@ export function QueueView(props: { onOpen: (id: string) => void }) {
         </ul>
       )}
       {list && list.total > list.items.length && (
-        <p class="hint">{tr('ui.queue.shown', { shown: list.items.length, total: list.total })}</p>
+        <p class="hint" data-testid="queue-more">
+          {tr('ui.queue.more', { more: list.total - list.items.length, shown: list.items.length })}{' '}
+          {query && searchLimit < PAGE && (
+            <button
+              type="button"
+              class="small"
+              onClick={() => setSearchLimit(Math.min(PAGE, searchLimit + SEARCH_PAGE))}
+            >
+              {tr('ui.queue.showMore')}
+            </button>
+          )}
+        </p>
       )}
     </section>
   );
@@ -120,6 +152,8 @@ function QueueRow(row: { view: CaseView; now: number; onOpen: (id: string) => vo
   const firstResponsePending = !view.firstResponseAt && view.status !== 'waiting_client';
   const due = formatDue(firstResponsePending ? view.dueFirstResponseAt : view.dueAt, row.now, lang);
   const status = boot.enums.statuses.find((s) => s.code === view.status)?.label ?? view.status;
+  // A finished case found by a search owes nothing: no due time to show.
+  const open = OPEN_STATUSES.includes(view.status);
   return (
     <button
       type="button"
@@ -135,7 +169,7 @@ function QueueRow(row: { view: CaseView; now: number; onOpen: (id: string) => vo
       </span>
       <span class="line client">{view.client}</span>
       <span class="line meta">
-        {view.status === 'waiting_client' ? (
+        {!open ? null : view.status === 'waiting_client' ? (
           <span class="due">{tr('ui.case.paused')}</span>
         ) : (
           <span class={due.overdue ? 'due overdue' : 'due'}>
