@@ -9,6 +9,7 @@ import { isLink } from './lifecycle';
 import { MAX_EVIDENCE, MAX_LINK, MAX_LONG_TEXT as MAX_SUMMARY, MAX_TEXT } from './limits';
 import { departmentNamed, isEmail, normalizeEmail, type Settings } from './settings';
 import { recordOf } from './untrusted';
+import { normalizePhone } from './phone';
 import { clockMoments, dueFirstResponse, dueResolution, withClockMoments, type ClockMoments } from './sla';
 
 /**
@@ -135,6 +136,15 @@ function asRecord(input: unknown): Record<string, unknown> {
   return record;
 }
 
+/**
+ * A contact as it is stored: a phone number in E.164 (`8 701 555 0102` → `+77015550102`), so one
+ * client is one number (docs/product.md, Finding cases); anything else (an email, a Telegram
+ * name) as typed.
+ */
+export function storedContact(contact: string, settings: Pick<Settings, 'phoneCountry'>): string {
+  return normalizePhone(contact, settings.phoneCountry) ?? contact;
+}
+
 /** Validates a registration; returns the clean fields or throws every problem at once. */
 export function validateRegistration(input: unknown, settings: Settings, caller: string): Required<RegisterInput> {
   const raw = asRecord(input);
@@ -144,6 +154,7 @@ export function validateRegistration(input: unknown, settings: Settings, caller:
     EDITABLE_FIELDS.map((f) => [f, check[f](raw[f], f, problems)]),
   ) as Required<RegisterInput>;
   if (problems.length > 0) throw new DomainError('validation', problems);
+  clean.contact = storedContact(clean.contact, settings);
   // The department's first owner takes the case unless someone is named.
   if (!clean.ownerEmail) clean.ownerEmail = normalizeEmail(departmentNamed(settings, clean.ownerDept)?.owners[0] ?? '');
   if (!clean.agent) clean.agent = normalizeEmail(caller);
@@ -164,6 +175,7 @@ export function validateEdit(input: unknown, settings: Settings): CaseEdit {
     if (field in raw) edit[field] = check[field](raw[field], field, problems);
   }
   if (problems.length > 0) throw new DomainError('validation', problems);
+  if (typeof edit.contact === 'string') edit.contact = storedContact(edit.contact, settings);
   return edit as CaseEdit;
 }
 

@@ -15,6 +15,7 @@ const SETTINGS_PARTS: Readonly<Record<string, MessageKey>> = {
   language: 'ui.settings.language',
   caseIdPrefix: 'ui.settings.prefix',
   digestHour: 'ui.settings.digestHour',
+  phoneCountry: 'ui.settings.phoneCountry',
   calendar: 'ui.settings.calendar',
   timeZone: 'ui.settings.timeZone',
   open: 'ui.settings.open',

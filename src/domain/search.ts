@@ -3,6 +3,7 @@
  * order number, client, contact and summary text; a phone matches whatever way it is written.
  */
 import type { Case } from './model';
+import { normalizePhone, type PhoneCountry } from './phone';
 
 /** The fields a search looks in. */
 export type SearchedFields = Pick<Case, 'id' | 'orderNo' | 'client' | 'contact' | 'summary'>;
@@ -13,8 +14,11 @@ export const SEARCHED_FIELDS = ['id', 'orderNo', 'client', 'contact', 'summary']
 
 /** What a person typed into the search box, prepared once for every case it is compared with. */
 export interface SearchQuery {
-  /** Lower case, spaces collapsed; '' matches everything. */
+  /** Folded (foldText); '' matches everything. */
   text: string;
+  /** The digits of a phone number or part of one (`701 555`, `8 701 555 01 02`), else null. */
+  digits: string | null;
+  country: PhoneCountry;
 }
 
 /** Cyrillic letters that look like Latin ones (in either case): `К-24872` and `K-24872` are one order. */
@@ -46,12 +50,30 @@ export function foldText(value: string): string {
     .trim();
 }
 
-export function searchQuery(text: string): SearchQuery {
-  return { text: foldText(text) };
+/** Fewer digits than this are not looked for in phone numbers (a house number, a year). */
+const MIN_PHONE_DIGITS = 5;
+
+export function searchQuery(text: string, country: PhoneCountry = ''): SearchQuery {
+  const typed = text.trim();
+  const whole = normalizePhone(typed, country);
+  const partial = /^\+?[\d\s().-]+$/.test(typed) ? typed.replace(/\D/g, '') : '';
+  const digits = whole ? whole.slice(1) : partial.length >= MIN_PHONE_DIGITS ? partial : null;
+  return { text: foldText(typed), digits, country };
 }
 
-/** Whether a case's fields hold what the query asks for. */
+/** The digits a contact is dialled with, in E.164 when it is a phone number. */
+function contactDigits(contact: string, country: PhoneCountry): string {
+  return (normalizePhone(contact, country) ?? contact).replace(/\D/g, '');
+}
+
+/** Whether a case's fields hold what the query asks for; a phone matches however it is written. */
 export function matchesSearch(fields: SearchedFields, query: SearchQuery): boolean {
   if (!query.text) return true;
-  return SEARCHED_FIELDS.some((field) => foldText(fields[field]).includes(query.text));
+  if (SEARCHED_FIELDS.some((field) => foldText(fields[field]).includes(query.text))) return true;
+  return query.digits !== null && contactDigits(fields.contact, query.country).includes(query.digits);
+}
+
+/** The key one client's cases share: the contact's E.164 number, or null when it is not a phone. */
+export function phoneKey(contact: string, country: PhoneCountry): string | null {
+  return normalizePhone(contact, country);
 }

@@ -8,6 +8,7 @@ import { DomainError, type Problem } from './errors';
 import type { Lang, MessageKey } from './i18n';
 import { CRITICALITIES, ROLES, type Criticality, type Role } from './model';
 import { excerpt, recordOf } from './untrusted';
+import { isPhoneCountry, phoneCountryOfZone, type PhoneCountry } from './phone';
 
 export interface Department {
   name: string;
@@ -47,6 +48,12 @@ export interface Settings {
    * Mondays the weekly report (docs/architecture.md, Adding a job).
    */
   digestHour: number;
+  /**
+   * Where a phone written without a country code is (KZ, RU, UA; '' when only international
+   * numbers are understood): its default follows the calendar's time zone (docs/product.md,
+   * Finding cases).
+   */
+  phoneCountry: PhoneCountry;
   calendar: BusinessCalendar;
   sla: SlaTargets;
   departments: Department[];
@@ -176,6 +183,7 @@ export function defaultSettings(language: Lang, timeZone: string): Settings {
     language,
     caseIdPrefix: 'ARB',
     digestHour: DEFAULT_DIGEST_HOUR,
+    phoneCountry: phoneCountryOfZone(timeZone),
     calendar: defaultCalendar(timeZone),
     sla: structuredCopy(DEFAULT_SLA),
     departments: lists.departments.map((name) => ({ name, owners: [], head: '' })),
@@ -259,6 +267,7 @@ export function settingsProblems(s: Settings): Problem[] {
   if (!/^[A-Z][A-Z0-9]{0,7}$/.test(s.caseIdPrefix)) add('caseIdPrefix', 'settings.prefix');
   if (!Number.isInteger(s.digestHour) || s.digestHour < 0 || s.digestHour > 23)
     add('digestHour', 'settings.digestHour');
+  if (!isPhoneCountry(s.phoneCountry)) add('phoneCountry', 'settings.phoneCountry', { value: excerpt(s.phoneCountry) });
 
   problems.push(...calendarProblems(s.calendar));
   checkCount('calendar.holidays', s.calendar.holidays, 'settings.tooMany.holidays');
@@ -418,6 +427,10 @@ export function coerceSettings(input: unknown): Settings {
     caseIdPrefix: str(root.caseIdPrefix, 'caseIdPrefix'),
     // Absent in what was saved before the digest hour existed: the default.
     digestHour: root.digestHour === undefined ? DEFAULT_DIGEST_HOUR : num(root.digestHour, 'digestHour'),
+    // Absent in what was saved before phones were normalised: the time zone's country.
+    phoneCountry: (root.phoneCountry === undefined
+      ? phoneCountryOfZone(typeof calendar.timeZone === 'string' ? calendar.timeZone : '')
+      : str(root.phoneCountry, 'phoneCountry').toUpperCase()) as PhoneCountry,
     calendar: {
       timeZone: str(calendar.timeZone, 'calendar.timeZone'),
       hours: arr(calendar.hours, 'calendar.hours').map((h, i) => {

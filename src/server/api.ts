@@ -295,7 +295,7 @@ export function apiListCases(query?: unknown): CaseList {
     // colours follow the stored moments by themselves (docs/product.md, Escalation).
     const { records } = readAllCases(table, ctx.lang);
     const todayEnd = endOfLocalDay(at, ctx.wb.timeZone);
-    const search = searchQuery(q.text);
+    const search = searchQuery(q.text, ctx.settings.phoneCountry);
     const views = records
       .map((r) => caseView(r.value, ctx.settings, at, actor))
       .filter((v) => {

@@ -5,6 +5,7 @@
  * everything and names the cell of each problem, including rows it cannot place; nothing broken
  * is ever used and nothing typed is silently dropped.
  */
+import type { PhoneCountry } from '../domain/phone';
 import type { DayHours } from '../domain/calendar';
 import { t, type Lang, type MessageKey } from '../domain/i18n';
 import { CRITICALITIES } from '../domain/model';
@@ -70,12 +71,16 @@ const SECTIONS: Record<SectionKey, { ru: string; en: string; headers: { ru: stri
   },
 };
 
-const GENERAL_KEYS = ['language', 'caseIdPrefix', 'timeZone', 'digestHour', 'coo', 'ceo'] as const;
+const GENERAL_KEYS = ['language', 'caseIdPrefix', 'timeZone', 'digestHour', 'phoneCountry', 'coo', 'ceo'] as const;
 const GENERAL_LABELS: Record<(typeof GENERAL_KEYS)[number], { ru: string; en: string }> = {
   language: { ru: 'Язык (ru / en)', en: 'Language (ru / en)' },
   caseIdPrefix: { ru: 'Префикс номера кейса', en: 'Case number prefix' },
   timeZone: { ru: 'Часовой пояс', en: 'Time zone' },
   digestHour: { ru: 'Час ежедневной сводки (0–23)', en: 'Hour of the daily digest (0–23)' },
+  phoneCountry: {
+    ru: 'Страна телефонов без кода (KZ / RU / UA / пусто)',
+    en: 'Country of phones without a code (KZ / RU / UA / empty)',
+  },
   coo: { ru: 'COO (email, эскалация L3)', en: 'COO (email, L3 escalation)' },
   ceo: { ru: 'CEO (email, эскалация L3)', en: 'CEO (email, L3 escalation)' },
 };
@@ -118,6 +123,7 @@ export function settingsToRows(settings: Settings): SettingsLayout {
     caseIdPrefix: settings.caseIdPrefix,
     timeZone: settings.calendar.timeZone,
     digestHour: String(settings.digestHour),
+    phoneCountry: settings.phoneCountry,
     coo: settings.escalation.coo,
     ceo: settings.escalation.ceo,
   };
@@ -326,6 +332,7 @@ const GENERAL_FIELDS: Record<(typeof GENERAL_KEYS)[number], string> = {
   caseIdPrefix: 'caseIdPrefix',
   timeZone: 'calendar.timeZone',
   digestHour: 'digestHour',
+  phoneCountry: 'phoneCountry',
   coo: 'escalation.coo',
   ceo: 'escalation.ceo',
 };
@@ -360,6 +367,7 @@ function parseGeneral(block: Block, r: TabReader): void {
     else if (key === 'timeZone') s.calendar.timeZone = value;
     // Not a whole number: NaN, which validation reports at this cell.
     else if (key === 'digestHour') s.digestHour = /^\d{1,2}$/.test(value) ? Number(value) : NaN;
+    else if (key === 'phoneCountry') s.phoneCountry = value.toUpperCase() as PhoneCountry;
     else s.escalation[key] = value.toLowerCase();
   }
 }

@@ -19,6 +19,7 @@ export interface SettingsDraft {
   language: string;
   caseIdPrefix: string;
   digestHour: string;
+  phoneCountry: string;
   timeZone: string;
   hours: DayDraft[];
   holidays: string;
@@ -53,6 +54,7 @@ export function settingsDraft(s: Settings): SettingsDraft {
     language: s.language,
     caseIdPrefix: s.caseIdPrefix,
     digestHour: String(s.digestHour),
+    phoneCountry: s.phoneCountry,
     timeZone: s.calendar.timeZone,
     hours: s.calendar.hours.map((day) =>
       day ? { closed: false, open: hhmm(day.open), close: hhmm(day.close) } : { closed: true, open: '', close: '' },
@@ -107,6 +109,7 @@ export function settingsFromDraft(d: SettingsDraft): { settings: Settings | null
     language: d.language,
     caseIdPrefix: d.caseIdPrefix.trim().toUpperCase(),
     digestHour: hour(d.digestHour),
+    phoneCountry: d.phoneCountry,
     calendar: {
       timeZone: d.timeZone.trim(),
       hours: d.hours.map((day, i) =>
@@ -155,6 +158,7 @@ const SECTIONS: ReadonlyArray<[prefix: string, label: MessageKey]> = [
   ['language', 'ui.settings.language'],
   ['caseIdPrefix', 'ui.settings.prefix'],
   ['digestHour', 'ui.settings.digestHour'],
+  ['phoneCountry', 'ui.settings.phoneCountry'],
   ['calendar', 'ui.settings.calendar'],
   ['sla', 'ui.settings.sla'],
   ['departments', 'ui.settings.departments'],

@@ -61,6 +61,41 @@ describe('a search covers every case, open or not', () => {
   });
 });
 
+describe('phones are one number however they are typed', () => {
+  const emulator = setUpWorkbook();
+  const typed = register(emulator, { orderNo: 'K-600', client: 'Жанна Ермекова', contact: '8 (701) 555-07-77' });
+  const closed = close(emulator, typed);
+
+  test('the contact is stored in E.164, in the API and in the Cases tab', () => {
+    expect(typed.contact).toBe('+77015550777');
+    const cells = emulator.scriptRun<CaseView>('apiGetCase', [typed.id], { user: LEAD });
+    expect(cells.contact).toBe('+77015550777');
+  });
+
+  test.each(['+7 701 555 07 77', '+77015550777', '8 701 555 0777', '701 555 07', '555-07-77'])(
+    'a search for %s finds the closed case',
+    (text) => {
+      const found = emulator.scriptRun<CaseList>('apiListCases', [{ text }], { user: LEAD });
+      expect(ids(found)).toEqual([closed.id]);
+    },
+  );
+
+  test('an email or a Telegram name is kept as typed', () => {
+    expect(register(emulator, { orderNo: 'K-601', contact: '@ermekova', channel: 'Telegram' }).contact).toBe(
+      '@ermekova',
+    );
+  });
+
+  test('a number without a code follows the Settings country; the workbook in Moscow starts with Russia', () => {
+    const settings = emulator.scriptRun<Record<string, unknown>>('apiGetSettings', [], { user: LEAD });
+    expect(settings.phoneCountry).toBe('RU');
+    emulator.scriptRun('apiSaveSettings', [{ ...settings, phoneCountry: 'UA' }], { user: LEAD });
+    expect(register(emulator, { orderNo: 'K-602', contact: '067 123 45 67' }).contact).toBe('+380671234567');
+    const refused = () => emulator.scriptRun('apiSaveSettings', [{ ...settings, phoneCountry: 'XX' }], { user: LEAD });
+    expect(refused).toThrow(/KZ, RU, UA/);
+  });
+});
+
 describe('a search costs the same service calls with 10 cases or 200', () => {
   test('apiListCases with a text', () => {
     const costs = [10, 200].map((count) => {

@@ -27,6 +27,7 @@ const SECTIONS: Record<string, string[]> = {
     'Users',
     'The workbook',
     'Case lifecycle',
+    'Finding cases',
     'SLA and the business calendar',
     'Escalation',
     'KPIs',

@@ -71,6 +71,20 @@ export function GeneralSection({ draft, update, problems }: SectionProps) {
         error={errorAt('digestHour')}
         input={{ maxLength: 2, inputMode: 'numeric' }}
       />
+      <SelectField
+        name="phoneCountry"
+        idPrefix="set"
+        label={tr('ui.settings.phoneCountry')}
+        value={draft.phoneCountry}
+        options={[
+          { value: 'KZ', label: tr('ui.settings.phoneCountry.KZ') },
+          { value: 'RU', label: tr('ui.settings.phoneCountry.RU') },
+          { value: 'UA', label: tr('ui.settings.phoneCountry.UA') },
+          { value: '', label: tr('ui.settings.phoneCountry.none') },
+        ]}
+        onValue={(phoneCountry) => update((d) => ({ ...d, phoneCountry }))}
+        error={errorAt('phoneCountry')}
+      />
     </details>
   );
 }
