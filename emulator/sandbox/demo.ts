@@ -421,6 +421,8 @@ class DemoScript {
       summary: 'Клиентка написала в директ про трещину на столешнице.',
       criticality: 'B',
       ownerDept: 'Логистика',
+      // The form showed the open case with this order; Timur registered anyway, and the lead cancels it.
+      acknowledgedMatches: [cracked],
     });
     this.at('2026-11-19T12:30');
     this.move(duplicate, lead, 'cancelled', { reason: `Дубль обращения ${cracked}: клиентка написала в два канала` });
@@ -527,6 +529,8 @@ class DemoScript {
 }
 
 interface Registration {
+  /** The open cases with the same order or phone that the agent saw and registered beside. */
+  acknowledgedMatches?: string[];
   orderNo: string;
   client: string;
   contact: string;

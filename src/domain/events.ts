@@ -12,6 +12,11 @@ export type EventType =
   | 'status'
   | 'updated'
   | 'first_response'
+  /**
+   * What a registration brought to an open case instead of opening a second one (note: what was
+   * added); the case itself does not change (docs/product.md, Finding cases).
+   */
+  | 'added'
   | 'escalated'
   | 'setup'
   | 'settings'

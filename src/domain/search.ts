@@ -77,3 +77,57 @@ export function matchesSearch(fields: SearchedFields, query: SearchQuery): boole
 export function phoneKey(contact: string, country: PhoneCountry): string | null {
   return normalizePhone(contact, country);
 }
+
+/** What a case is matched by: the same order number, or the same contact (a phone however written). */
+export type MatchReason = 'order' | 'contact';
+
+/** The fields a match is shown with (and found by). */
+export const MATCH_FIELDS = [
+  'id',
+  'status',
+  'criticality',
+  'orderNo',
+  'client',
+  'contact',
+  'summary',
+  'createdAt',
+] as const satisfies ReadonlyArray<keyof Case>;
+export type MatchFields = Pick<Case, (typeof MATCH_FIELDS)[number]>;
+
+/** An order number as its spellings share: folded, without spaces and dashes (`К 24872` is `K-24872`). */
+export function orderKey(orderNo: string): string {
+  return foldText(orderNo).replace(/[\s\-‐‑–—_./]+/g, '');
+}
+
+/** A contact as one client is known by: its E.164 number, else the folded text (an email). */
+export function contactKey(contact: string, country: PhoneCountry): string {
+  return phoneKey(contact, country) ?? foldText(contact);
+}
+
+/** What a new registration (or a case) is compared by. */
+export interface MatchProbe {
+  orderNo: string;
+  contact: string;
+}
+
+/**
+ * The cases that share the probe's order number or contact, each with what it shares, the
+ * newest first (docs/product.md, Finding cases). Empty keys match nothing.
+ */
+export function findMatches<C extends MatchFields>(
+  cases: readonly C[],
+  probe: MatchProbe,
+  country: PhoneCountry,
+): Array<{ case: C; by: MatchReason[] }> {
+  const order = orderKey(probe.orderNo);
+  const contact = contactKey(probe.contact, country);
+  return cases
+    .map((c) => {
+      const by: MatchReason[] = [];
+      if (order && orderKey(c.orderNo) === order) by.push('order');
+      if (contact && contactKey(c.contact, country) === contact) by.push('contact');
+      return { case: c, by };
+    })
+    .filter((m) => m.by.length > 0)
+    .sort((a, b) => b.case.createdAt - a.case.createdAt || b.case.id.localeCompare(a.case.id));
+}

@@ -46,6 +46,7 @@ import { CASE_WORKERS, handleRequest, LEADS, READERS, type RequestContext } from
 import { caseView, eventView, type CaseView } from './views';
 import { zoneLabels, type ZoneLabels } from './zone-views';
 import { checkSettings, saveSettings } from './settings-save';
+import { checkDuplicates } from './matches';
 
 export type { CaseView, EventView } from './views';
 export type { Settings } from '../domain/settings';
@@ -121,9 +122,11 @@ export function apiRegisterCase(input: unknown): CaseView {
     return withDocumentLock(() => {
       const at = now();
       const table = casesTable(ctx.wb);
+      // Open cases with the same order or contact must have been seen (docs/product.md, Finding cases).
+      const note = checkDuplicates(ctx, table, input, fields);
       const { id, claim } = nextCaseId(ctx, table, at);
       const created = newCase(id, fields, ctx.settings, ctx.email, at);
-      const event = caseEvent('created', null, created, ctx.email);
+      const event = caseEvent('created', null, created, ctx.email, note);
       const sla = slaState(created, ctx.settings, at);
       // Every cell is checked before anything is written: a refused case takes no id, no row, no event.
       checkCaseFits(created, event, ctx.lang, sla);

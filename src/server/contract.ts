@@ -14,6 +14,7 @@ import type { Settings } from '../domain/settings';
 import type { RenderedMessage } from '../domain/templates';
 import type { Bootstrap, CaseList, ListQuery } from './api';
 import type { EvidenceUpload, UploadedEvidence } from './evidence';
+import type { AddToCaseInput, CaseMatch, MatchQuery } from './matches';
 import type * as Server from './index';
 import type { CaseView, Iso } from './views';
 import type { CsiInput, GrowthZoneInput, GrowthZoneStep } from '../domain/growth-zones';
@@ -23,6 +24,7 @@ import type { CsiView, GrowthZoneView, ManagerSummaryView, ZoneEventView } from 
 export type { Bootstrap, CaseList, CaseView, EvidenceUpload, Iso, ListQuery, RegisterInput, Settings };
 export type { EventView } from './views';
 export type { RenderedMessage, UploadedEvidence };
+export type { AddToCaseInput, CaseMatch, MatchQuery };
 export type { CsiInput, CsiList, CsiQuery, CsiView, GrowthZoneInput, GrowthZoneList, GrowthZoneQuery, GrowthZoneView };
 export type { ManagerSummaryView, ZoneEventView, ZoneSummary, ZoneSummaryQuery };
 
@@ -47,7 +49,12 @@ export interface SidebarApi {
   apiBootstrap: () => Bootstrap;
   apiGetSettings: () => Settings;
   apiSaveSettings: (settings: Settings) => Settings;
-  apiRegisterCase: (input: RegisterInput) => CaseView;
+  /** `acknowledgedMatches`: the open cases the person saw and registers anew beside (apiFindMatches). */
+  apiRegisterCase: (input: RegisterInput & { acknowledgedMatches?: string[] }) => CaseView;
+  // A client's cases and duplicates (docs/product.md, Finding cases).
+  apiFindMatches: (query: MatchQuery) => CaseMatch[];
+  apiClientCases: (id: string) => CaseMatch[];
+  apiAddToCase: (id: string, input: AddToCaseInput) => { id: string; note: string };
   apiGetCase: (id: string) => CaseView & { now: Iso };
   apiListCases: (query: ListQuery) => CaseList;
   apiTransition: (id: string, body: TransitionRequest) => CaseView;

@@ -16,6 +16,7 @@ export {
   apiRecordFirstResponse,
   apiRenderTemplate,
 } from './api';
+export { apiFindMatches, apiClientCases, apiAddToCase } from './matches';
 export { apiUploadEvidence } from './evidence';
 export { refreshDashboard } from './dashboard';
 export {

@@ -109,6 +109,24 @@ export class Table {
   }
 
   /**
+   * Columns `keys` of every data row in one read of the span of columns they cover (one more
+   * call finds the last row), whatever the number of rows. Each row is indexed as a whole row is,
+   * so `get` reads it; cells outside the span are absent. Keys without a column are left out.
+   */
+  readColumns(keys: readonly string[]): unknown[][] {
+    const indices = keys.map((key) => this.columns.get(key)).filter((i): i is number => i !== undefined);
+    const rows = this.sheet.getLastRow() - 1;
+    if (rows < 1 || indices.length === 0) return [];
+    const first = Math.min(...indices);
+    const width = Math.max(...indices) - first + 1;
+    const offset: unknown[] = new Array<unknown>(first);
+    return this.sheet
+      .getRange(2, first + 1, rows, width)
+      .getValues()
+      .map((cells) => offset.concat(cells));
+  }
+
+  /**
    * The sheet rows (ascending) whose cell in column `key` is exactly `text`, case included: one
    * TextFinder call over the data rows, whatever their number. None when the column is missing.
    */

@@ -266,7 +266,7 @@ describe('lists and templates', () => {
   test('a template fills the case and links to WhatsApp', () => {
     const emulator = setUpWorkbook();
     const run = runner(emulator);
-    const c = run<CaseView>('apiRegisterCase', [registrationInput()]);
+    const c = run<CaseView>('apiRegisterCase', [registrationInput({ contact: '+7 701 555 01 02' })]);
     const message = run<{ text: string; whatsappUrl: string }>('apiRenderTemplate', [c.id, 'first_response']);
     expect(message.text).toContain('Айгерим Сапарова');
     expect(message.text).toContain('ARB-2026-00001');

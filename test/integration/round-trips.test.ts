@@ -142,7 +142,7 @@ describe('a paste over case rows', () => {
 
   test('restores our columns only: a person’s column in between and rows that are not cases keep the paste', () => {
     const emulator = setUpWorkbook();
-    emulator.scriptRun('apiRegisterCase', [registrationInput()], { user: AGENT });
+    emulator.scriptRun('apiRegisterCase', [registrationInput({ orderNo: 'K-1042' })], { user: AGENT });
     emulator.scriptRun('apiRegisterCase', [registrationInput({ orderNo: 'K-2' })], { user: AGENT });
     // A person's own column between SLA (D) and Order: ours are now A:D and F onwards.
     asPerson(emulator, (ss) => {

@@ -53,11 +53,20 @@ export function asPerson<T>(emulator: Emulator, act: (ss: GoogleAppsScript.Sprea
   return act(createSpreadsheetApp(env).getActiveSpreadsheet());
 }
 
+/** Registrations made so far in this test file: each default order and phone is new. */
+let registrations = 0;
+
+/**
+ * A registration of a new matter: unless a test names them, its order number and phone are its
+ * own (K-1042, +77015550102 first, then K-1043, +77015550103…), so it duplicates no open case
+ * (docs/product.md, Finding cases).
+ */
 export function registrationInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const n = registrations++;
   return {
-    orderNo: 'K-1042',
+    orderNo: `K-${1042 + n}`,
     client: 'Айгерим Сапарова',
-    contact: '+77015550102',
+    contact: `+7701555${String(102 + n).padStart(4, '0')}`,
     channel: 'WhatsApp',
     source: 'Обращение клиента',
     kind: 'Повреждение',

@@ -434,4 +434,19 @@ export const en: Catalog = {
   'ui.csi.hint': "Negative client comments about sales and showroom managers; they count in the manager's summary.",
   // What a person reads when what they sent is not what was expected (issue 10).
   'input.idText': 'A case number like ARB-2026-00001 is needed.',
+  // A client's cases and duplicates (docs/product.md, Finding cases).
+  'input.acknowledgedMatches': 'The matches seen must be a list of case numbers.',
+  'event.added': 'added to',
+  'ui.matches.title': 'Open cases with this order or contact',
+  'ui.matches.hint':
+    'Check whether it is the same matter: what is new can go into an open case instead of a second one.',
+  'ui.matches.byOrder': 'same order',
+  'ui.matches.byContact': 'same contact',
+  'ui.matches.addTo': 'Add to {id}',
+  'ui.matches.registerAnew': 'It is a different matter: register a new case',
+  'ui.matches.acknowledged': 'Noted: a different matter. The case will be registered separately.',
+  'ui.matches.added': 'Added to case {id}.',
+  'ui.matches.checking': 'Checking open cases…',
+  'ui.case.clientCases': "The client's other cases",
+  'ui.case.clientCasesNone': 'No other case with this contact or order.',
 };

@@ -435,4 +435,18 @@ export const ru = {
   'ui.csi.hint': 'Негативные отзывы клиентов о менеджерах продаж и шоурума; учитываются в итогах менеджера.',
   // What a person reads when what they sent is not what was expected (issue 10).
   'input.idText': 'Нужен номер кейса вида ARB-2026-00001.',
+  // A client's cases and duplicates (docs/product.md, Finding cases).
+  'input.acknowledgedMatches': 'Список просмотренных совпадений должен быть списком номеров кейсов.',
+  'event.added': 'дополнен',
+  'ui.matches.title': 'Открытые кейсы с этим заказом или контактом',
+  'ui.matches.hint': 'Проверьте, не тот ли это случай: новое можно добавить в открытый кейс вместо второго.',
+  'ui.matches.byOrder': 'тот же заказ',
+  'ui.matches.byContact': 'тот же контакт',
+  'ui.matches.addTo': 'Добавить в {id}',
+  'ui.matches.registerAnew': 'Это другой случай — зарегистрировать новый кейс',
+  'ui.matches.acknowledged': 'Отмечено: это другой случай. Кейс будет зарегистрирован отдельно.',
+  'ui.matches.added': 'Добавлено в кейс {id}.',
+  'ui.matches.checking': 'Проверяем открытые кейсы…',
+  'ui.case.clientCases': 'Другие кейсы клиента',
+  'ui.case.clientCasesNone': 'Других кейсов с этим контактом или заказом нет.',
 } as const;

@@ -255,6 +255,12 @@ const ru = {
     '{what}\n\nЛист «{tab}» — история кейсов, его меняет только Арбитр. Проверьте, кто и зачем правил журнал.',
   'chain.broken':
     'История кейса {id} не сходится с подписью в строке {row} листа «{tab}»: восстановлено только подтверждённое до неё; руководители КС видят это в журнале.',
+  'duplicates.unacknowledged':
+    'Есть открытые кейсы с этим заказом или контактом: {cases}. Добавьте новое в один из них или подтвердите, что это другой случай.',
+  'duplicates.registeredAnew': 'Зарегистрирован отдельно от открытых кейсов с тем же заказом или контактом: {ids}.',
+  'duplicates.added': 'Добавлено из новой регистрации: {summary}',
+  'duplicates.addedContact': 'Контакт: {contact}',
+  'duplicates.addedLinks': 'Ссылки:\n{links}',
 } as const;
 
 const en: Record<keyof typeof ru, string> = {
@@ -495,6 +501,12 @@ const en: Record<keyof typeof ru, string> = {
     '{what}\n\nThe “{tab}” tab is the history of the cases; only Arbiter changes it. Please check who edited the log and why.',
   'chain.broken':
     'The history of case {id} does not match its digest at row {row} of the “{tab}” tab: only what is verified before it was restored; the leads see this in the log.',
+  'duplicates.unacknowledged':
+    'Open cases have this order or contact: {cases}. Add what is new to one of them, or confirm that it is a different matter.',
+  'duplicates.registeredAnew': 'Registered separately from the open cases with the same order or contact: {ids}.',
+  'duplicates.added': 'Added from a new registration: {summary}',
+  'duplicates.addedContact': 'Contact: {contact}',
+  'duplicates.addedLinks': 'Links:\n{links}',
 };
 
 export type ServerMessageKey = keyof typeof ru;

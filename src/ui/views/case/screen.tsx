@@ -12,6 +12,7 @@ import { EditForm } from './edit-form';
 import { CaseHead, Facts } from './facts';
 import { Steps, TransitionPanel } from './steps';
 import { Timeline } from './timeline';
+import { ClientCases } from '../matches';
 import { useCase } from './use-case';
 
 export function CaseScreen(props: { id: string }) {
@@ -82,6 +83,8 @@ export function CaseScreen(props: { id: string }) {
           reloadButton={reloadButton}
         />
       )}
+
+      <ClientCases id={view.id} version={view.version} />
 
       <h2>{tr('ui.case.history')}</h2>
       <Timeline events={view.events ?? []} />

@@ -9,6 +9,7 @@ const EVENT_LABELS: Partial<Record<EventView['type'], MessageKey>> = {
   status: 'event.status',
   updated: 'event.updated',
   first_response: 'event.firstResponse',
+  added: 'event.added',
   reverted: 'event.reverted',
   escalated: 'ui.event.escalated',
 };
