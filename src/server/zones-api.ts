@@ -77,8 +77,9 @@ export function apiLogGrowthZone(input: unknown): GrowthZoneView {
     return withDocumentLock(() => {
       const at = now();
       const table = zonesTable(ctx.wb);
-      const zone = newGrowthZone(allocateEntryId(ctx.wb, table, 'GZ', at), fields, ctx.email, at);
-      appendGrowthZone(ctx.wb, zone, table);
+      const { id, claim } = allocateEntryId(ctx.wb, table, 'GZ', at);
+      const zone = newGrowthZone(id, fields, ctx.email, at);
+      appendGrowthZone(ctx.wb, zone, table, claim);
       return growthZoneView(zone, actorOf(ctx), at);
     });
   });
@@ -110,8 +111,9 @@ export function apiLogCsi(input: unknown): CsiView {
     return withDocumentLock(() => {
       const at = now();
       const table = csiTable(ctx.wb);
-      const entry = newCsiEntry(allocateEntryId(ctx.wb, table, 'CSI', at), fields, ctx.email, at);
-      appendCsiEntry(ctx.wb, entry, table);
+      const { id, claim } = allocateEntryId(ctx.wb, table, 'CSI', at);
+      const entry = newCsiEntry(id, fields, ctx.email, at);
+      appendCsiEntry(ctx.wb, entry, table, claim);
       return csiView(entry);
     });
   });

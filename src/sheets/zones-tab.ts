@@ -21,7 +21,7 @@ import type { Ms } from '../domain/model';
 import { getDocumentProperty, setDocumentProperty } from '../services/properties';
 import { columnLetter } from './a1';
 import { isDateValue, type CellProblem } from './case-row';
-import { appendEvents } from './cases-repo';
+import { appendEvents, checkCellsFit, eventToCells, requireWholeRows } from './cases-repo';
 import { CSI, ZONES } from './schema';
 import { Table, type CellWrite } from './table';
 import { eventsTable, requireSheet, type Workbook } from './workbook';
@@ -278,6 +278,25 @@ export function loadGrowthZone(table: Table, id: string, lang: Lang): ZoneRecord
   return { value: parsed.value, row, raw };
 }
 
+/**
+ * A row and its Events row, written only when both can be (docs/product.md, Integrity: a case
+ * never exists without its history, and neither does an entry): both tabs have every column and
+ * every cell fits, checked before anything is written.
+ */
+function writeWithHistory(
+  wb: Workbook,
+  table: Table,
+  cells: Record<string, CellWrite>,
+  event: CaseEvent,
+  write: () => void,
+): void {
+  const events = eventsTable(wb);
+  requireWholeRows(table, events);
+  checkCellsFit([cells, eventToCells(event)]);
+  write();
+  appendEvents(events, [event]);
+}
+
 /** Writes the cells of `next` that differ from the record's, in one call, and its Events row. */
 export function writeGrowthZone(
   wb: Workbook,
@@ -292,20 +311,28 @@ export function writeGrowthZone(
   for (const key of Object.keys(after)) {
     if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) changes[key] = after[key] ?? null;
   }
-  table.writeRow(record.row, changes, record.raw);
-  appendEvents(eventsTable(wb), [event]);
+  writeWithHistory(wb, table, after, event, () => table.writeRow(record.row, changes, record.raw));
 }
 
-/** Appends a logged entry's row (one call) and its Events row (one call). */
-export function appendGrowthZone(wb: Workbook, zone: GrowthZone, table: Table = zonesTable(wb)): void {
-  table.appendRow(zoneToCells(zone, wb.lang));
-  appendEvents(eventsTable(wb), [zoneEvent(null, zone, zone.loggedBy)]);
+/**
+ * Appends a logged entry's row (one call) and its Events row (one call), or neither; `claim` (its
+ * id's counter) moves only once both are known to fit.
+ */
+export function appendGrowthZone(wb: Workbook, zone: GrowthZone, table: Table, claim: () => void): void {
+  const cells = zoneToCells(zone, wb.lang);
+  writeWithHistory(wb, table, cells, zoneEvent(null, zone, zone.loggedBy), () => {
+    claim();
+    table.appendRow(cells);
+  });
 }
 
-/** Appends a CSI comment's row (one call) and its Events row (one call). */
-export function appendCsiEntry(wb: Workbook, entry: CsiEntry, table: Table = csiTable(wb)): void {
-  table.appendRow(csiToCells(entry, wb.lang));
-  appendEvents(eventsTable(wb), [csiEvent(entry, entry.loggedBy)]);
+/** Appends a CSI comment's row (one call) and its Events row (one call), or neither; see appendGrowthZone. */
+export function appendCsiEntry(wb: Workbook, entry: CsiEntry, table: Table, claim: () => void): void {
+  const cells = csiToCells(entry, wb.lang);
+  writeWithHistory(wb, table, cells, csiEvent(entry, entry.loggedBy), () => {
+    claim();
+    table.appendRow(cells);
+  });
 }
 
 /**
@@ -353,9 +380,15 @@ export function updateGrowthZones(
  * The next id of `prefix` (`GZ` or `CSI`) for the year of `at`: `PREFIX-YYYY-NNNNN`, numbered per
  * workbook and year by a counter in the document properties, so a deleted row never gives its
  * number away (docs/product.md, Case lifecycle: ids are never reused). A TextFinder check guards
- * against a counter that fell behind (a copy of the workbook).
+ * against a counter that fell behind (a copy of the workbook). The counter moves only when
+ * `claim` is called, once the entry is known to be written with its history.
  */
-export function allocateEntryId(wb: Workbook, table: Table, prefix: 'GZ' | 'CSI', at: number): string {
+export function allocateEntryId(
+  wb: Workbook,
+  table: Table,
+  prefix: 'GZ' | 'CSI',
+  at: number,
+): { id: string; claim: () => void } {
   const year = Utilities.formatDate(new Date(at), wb.timeZone, 'yyyy');
   const key = `arbiter.seq.entries.${prefix}-${year}`;
   const head = `${prefix}-${year}-`;
@@ -368,8 +401,7 @@ export function allocateEntryId(wb: Workbook, table: Table, prefix: 'GZ' | 'CSI'
         return text.startsWith(head) ? Math.max(max, Number(text.slice(head.length)) || 0) : max;
       }, 0) + 1;
   }
-  setDocumentProperty(key, String(n));
-  return idOf(n);
+  return { id: idOf(n), claim: () => setDocumentProperty(key, String(n)) };
 }
 
 /**

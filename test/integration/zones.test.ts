@@ -532,3 +532,33 @@ describe('zones of growth through the built bundle', () => {
     expect(sweep.meter.calls['Range.setValues'] ?? 0).toBeLessThanOrEqual(ZONE_WRITE_RUNS);
   });
 });
+
+describe('an entry never exists without its history', () => {
+  test('with a column of the Events tab gone, logging and moving write neither the row nor its Events row', () => {
+    const { emulator, run } = withLeaders();
+    const z = run<GrowthZoneView>('apiLogGrowthZone', [zoneInput()]);
+    // A column deleted behind the edit trigger's back (setup puts it back).
+    asPerson(emulator, (ss) => {
+      const sheet = ss.getSheetByName('События');
+      const header = sheet?.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
+      sheet?.deleteColumn(header.indexOf('Комментарий') + 1);
+    });
+    const csiTab = () =>
+      asPerson(emulator, (ss) => JSON.stringify(ss.getSheetByName('CSI')?.getDataRange().getValues()));
+    const before = { zones: snapshot(emulator), csi: csiTab(), counters: { ...emulator.state.properties.document } };
+
+    for (const [fn, args] of [
+      ['apiLogGrowthZone', [zoneInput({ manager: 'Анна Смирнова' })]],
+      ['apiLogCsi', [csiInput()]],
+      ['apiMoveGrowthZone', [z.id, { to: 'briefing_scheduled', version: 1, date: '2026-11-25T15:00' }]],
+    ] as const) {
+      expect(failure(() => run(fn, [...args]))).toMatch(/^\[validation\].*События.*Комментарий/);
+    }
+    expect({ zones: snapshot(emulator), csi: csiTab(), counters: emulator.state.properties.document }).toEqual(before);
+
+    // Setup brings the column back; then both are written, with the id the refused call did not take.
+    emulator.run('setupWorkbook', [], { user: LEAD });
+    const second = run<GrowthZoneView>('apiLogGrowthZone', [zoneInput({ manager: 'Анна Смирнова' })]);
+    expect(second.id).toBe(z.id.replace(/\d+$/, (n) => String(Number(n) + 1).padStart(n.length, '0')));
+  });
+});
