@@ -13,7 +13,8 @@ import { sendMail } from '../services/mail';
 import { appendEvents } from '../sheets/cases-repo';
 import { verifyRows } from '../sheets/events-log';
 import { EVENTS } from '../sheets/schema';
-import { Table, toCell } from '../sheets/table';
+import { cellFromEventText } from '../sheets/put-back';
+import { Table } from '../sheets/table';
 import { openWorkbookWithSettings } from '../sheets/workbook';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
@@ -57,12 +58,15 @@ export function guardEventsEdit(e: EditEvent, actor: string): void {
   });
 }
 
-/** The cell's value before the edit, typed as its column is (a version is a number). */
+/**
+ * The cell's value before the edit, typed as its column is (a version a number, the date a date:
+ * the event gives the old value as the cell displayed it, to the second, which is how the row's
+ * time is written: see eventToCells).
+ */
 function oldCell(table: Table, column: number, oldValue: unknown): unknown {
-  const text = oldValue === undefined || oldValue === null ? '' : String(oldValue);
+  const text = oldValue === undefined || oldValue === null ? undefined : String(oldValue);
   const key = [...table.columns.entries()].find(([, index]) => index === column - 1)?.[0];
-  if (key === 'version' && text !== '' && Number.isFinite(Number(text))) return Number(text);
-  return toCell(text);
+  return cellFromEventText(EVENTS.columns.find((c) => c.key === key)?.type, text);
 }
 
 /**

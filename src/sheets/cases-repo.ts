@@ -109,9 +109,13 @@ export function appendCase(table: Table, c: Case, lang: Lang, sla: SlaState): vo
   table.appendRow(caseToCells(c, lang, sla));
 }
 
+/**
+ * An Events row's cells. Its time is written to the second, as the cell displays it, so that a
+ * hand edit of it can be put back exactly from the edit's old value (docs/product.md, Integrity).
+ */
 export function eventToCells(e: CaseEvent): Record<string, CellWrite> {
   return {
-    at: new Date(e.at),
+    at: new Date(Math.floor(e.at / 1000) * 1000),
     caseId: e.caseId,
     type: e.type,
     actor: e.actor,

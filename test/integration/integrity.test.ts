@@ -82,6 +82,33 @@ describe('a history nobody can forge', () => {
     expect(status.value).not.toBe('Закрыт');
     expect(status.note).toMatch(new RegExp(`${c.id}.*не сходится`));
   });
+
+  test('an edit of an Events date is put back as the date it was, and the chain holds again', () => {
+    const emulator = setUpWorkbook();
+    // Apps Script's clock has milliseconds; the cell shows seconds.
+    emulator.clock.set(emulator.clock.now() + 1234);
+    const c = register(emulator);
+    const rows = eventsRows(emulator);
+    const row = rows.findIndex((r) => r[1] === c.id) + 1;
+    const before = rows[row - 1]?.[0] as Date;
+    const sentBefore = emulator.state.mail.sent.length;
+
+    emulator.editCell(EVENTS, `A${row}`, '01.01.2020', AGENT);
+
+    const cell = asPerson(emulator, (ss) => {
+      const range = ss.getSheetByName(EVENTS)?.getRange(`A${row}`);
+      return { value: range?.getValue() as unknown, note: range?.getNote() ?? '' };
+    });
+    expect(cell.value).toBeInstanceOf(Date);
+    expect((cell.value as Date).getTime()).toBe(before.getTime());
+    expect(cell.note).toMatch(/вернул/);
+    expect(cell.note).not.toMatch(/не сходится/);
+    expect(eventsRows(emulator).filter((r) => r[2] === 'tamper')).toHaveLength(1);
+    expect(emulator.state.mail.sent.length - sentBefore).toBe(1);
+    // The case's history verifies: a paste over its row restores it whole.
+    emulator.pasteValues(CASES, 'B2', [['Закрыт', 'B']], AGENT);
+    expect(statusCell(emulator)).toEqual({ value: 'Новый', note: expect.not.stringMatching(/не сходится/) });
+  });
 });
 
 describe('an id is issued once', () => {
