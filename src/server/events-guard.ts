@@ -10,6 +10,7 @@ import { languageOf, leadEmails, type Settings } from '../domain/settings';
 import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
 import { sendMail } from '../services/mail';
+import { getDocumentProperty, setDocumentProperty } from '../services/properties';
 import { appendEvents } from '../sheets/cases-repo';
 import { verifyRows } from '../sheets/events-log';
 import { EVENTS } from '../sheets/schema';
@@ -81,6 +82,42 @@ function brokenRows(table: Table, first: number, last: number): number[] {
   const previous = top < first ? String(table.get(rows[0] ?? [], 'digest') ?? '') : '';
   const checked = top < first ? rows.slice(1) : rows;
   return verifyRows(table, checked, first, previous).flatMap((holds, i) => (holds ? [] : [first + i]));
+}
+
+/** Where the chain breaks the leads were told of are kept: `<case id>@<Events row>`, the newest. */
+const TOLD_BREAKS_PROPERTY = 'arbiter.chainBreaksTold';
+const TOLD_BREAKS_KEPT = 200;
+
+export interface HistoryBreak {
+  id: string;
+  /** The sheet row of the case's first Events row whose chain does not hold. */
+  row: number;
+}
+
+/** What a restore says of a case whose history breaks, in `lang`. */
+export function breakMessage(lang: Settings['language'], b: HistoryBreak, tab: string): string {
+  return tServer(lang, 'chain.broken', { id: b.id, row: b.row, tab });
+}
+
+/**
+ * A restore found cases whose history breaks (docs/product.md, Integrity): the leads are emailed
+ * as for an edit of the log, once per break, not at every restore that meets it again (the breaks
+ * told are kept in the document properties).
+ */
+export function tellBreaks(settings: Settings, tab: string, breaks: readonly HistoryBreak[]): void {
+  if (breaks.length === 0) return;
+  const key = (b: HistoryBreak) => `${b.id}@${b.row}`;
+  let told: string[] = [];
+  try {
+    const parsed = JSON.parse(getDocumentProperty(TOLD_BREAKS_PROPERTY) ?? '[]') as unknown;
+    if (Array.isArray(parsed)) told = parsed.map(String);
+  } catch {
+    told = [];
+  }
+  const fresh = breaks.filter((b) => !told.includes(key(b)));
+  if (fresh.length === 0) return;
+  setDocumentProperty(TOLD_BREAKS_PROPERTY, JSON.stringify([...told, ...fresh.map(key)].slice(-TOLD_BREAKS_KEPT)));
+  tellLeads(settings, tab, (lang) => fresh.map((b) => breakMessage(lang, b, tab)).join('\n'));
 }
 
 /** One email per language, to every lead who reads it. */

@@ -31,7 +31,7 @@ import { eventsTable, openWorkbookWithSettings, type Workbook } from '../sheets/
 import { describeProblems, toUserError } from './errors';
 import { onSettingsEdited } from './settings-save';
 import { isZonesTab, onZonesEdit } from './zones-onedit';
-import { guardEventsEdit } from './events-guard';
+import { breakMessage, guardEventsEdit, tellBreaks, type HistoryBreak } from './events-guard';
 import { fillClearedRows } from './restore';
 
 type EditEvent = GoogleAppsScript.Events.SheetsOnEdit;
@@ -243,13 +243,11 @@ function restorePastedRows(edit: Edit): void {
     table.writeRows(top, cells, rows, recorded.includes(null) ? block.getFormulas() : undefined);
   }
   const messages = [t(lang, restored.length > 0 ? 'edit.pasteReverted' : 'edit.pasteUnknownRows')];
-  messages.push(
-    ...brokenHistories(
-      rows.map((raw) => String(table.get(raw, 'id') ?? '').trim()),
-      breaks,
-      lang,
-    ),
+  const broken = brokenHistories(
+    rows.map((raw) => String(table.get(raw, 'id') ?? '').trim()),
+    breaks,
   );
+  messages.push(...broken.map((b) => breakMessage(lang, b, EVENTS[lang])));
   const idColumn = table.columnNumber('id') - 1;
   if (idColumn >= first && idColumn <= last) {
     const broken = brokenIds(table, history);
@@ -271,6 +269,7 @@ function restorePastedRows(edit: Edit): void {
       changes: null,
     })),
   );
+  tellBreaks(settings, EVENTS[lang], broken);
 }
 
 /** Ids that appear twice in the Cases tab, and logged cases whose row is gone (one read). */
@@ -287,9 +286,9 @@ function brokenIds(table: Table, history: Map<string, Case>): Problem[] {
 }
 
 /** What the restore refused: cases among `ids` whose history stops holding (docs/product.md, Integrity). */
-function brokenHistories(ids: string[], breaks: Map<string, number>, lang: Lang): string[] {
+function brokenHistories(ids: string[], breaks: Map<string, number>): HistoryBreak[] {
   return [...new Set(ids)].flatMap((id) => {
     const row = breaks.get(id);
-    return row === undefined ? [] : [tServer(lang, 'chain.broken', { id, row, tab: EVENTS[lang] })];
+    return row === undefined ? [] : [{ id, row }];
   });
 }

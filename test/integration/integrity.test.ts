@@ -77,10 +77,22 @@ describe('a history nobody can forge', () => {
     // Written behind the edit trigger's back (as a paste over the Events tab, which is only reported).
     asPerson(emulator, (ss) => ss.getSheetByName(EVENTS)?.getRange(a1).setValue(forged(json)));
 
+    const sentBefore = emulator.state.mail.sent.length;
+
     emulator.pasteValues(CASES, 'B2', [['Закрыт', 'B']], AGENT);
     const status = statusCell(emulator);
     expect(status.value).not.toBe('Закрыт');
     expect(status.note).toMatch(new RegExp(`${c.id}.*не сходится`));
+    // The leads are told as for an edit of the log: one email, naming the case and the row.
+    const told = emulator.state.mail.sent.slice(sentBefore);
+    expect(told).toHaveLength(1);
+    expect(told[0]?.to).toContain(LEAD);
+    expect(told[0]?.body).toContain(c.id);
+    expect(told[0]?.body).toContain(`строке ${a1.replace(/[A-Z]+/, '')}`);
+    // Once: the next restore that meets the same break notes it again but emails nobody.
+    emulator.pasteValues(CASES, 'B2', [['Закрыт', 'B']], AGENT);
+    expect(statusCell(emulator).note).toMatch(new RegExp(`${c.id}.*не сходится`));
+    expect(emulator.state.mail.sent.length - sentBefore).toBe(1);
   });
 
   test('an edit of an Events date is put back as the date it was, and the chain holds again', () => {
