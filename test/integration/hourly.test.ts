@@ -8,6 +8,7 @@ import type { Emulator, ExecutionResult } from '../../emulator/runtime';
 import { sheetView } from '../../emulator/spreadsheet/view';
 import type { CaseView } from '../../src/server/api';
 import type { JobOutcome } from '../../src/server/jobs/job';
+import { jobBundleDir } from '../support/job-bundle';
 import { AGENT, LEAD, MONDAY_10, OWNER, asPerson, registrationInput, setUpWorkbook } from '../support/workbook';
 
 const at = (iso: string) => Date.parse(`${iso}+03:00`);
@@ -156,6 +157,39 @@ describe('runHourly flags and escalates each case once per threshold', () => {
     hourly(emulator, '2026-11-27T12:00:00');
     expect(flags(emulator, c.id)).toMatchObject({ sla: 'просрочен', level: 1 });
     expect(escalations(emulator, c.id)).toEqual(['0 → 1', '0 → 1']);
+  });
+});
+
+describe('a label is never written from a stale read (issue 10, defect 11)', () => {
+  test('loading the list writes no label, even one that is stale', () => {
+    const emulator = setUpWorkbook();
+    const c = register(emulator);
+    emulator.advanceTo(at('2026-11-26T11:00:00')); // long overdue; no sweep has run
+    const list = emulator.run<{ items: Array<{ id: string; sla: unknown }> }>('apiListCases', [{}], { user: AGENT });
+    expect(list.ok).toBe(true);
+    expect(list.meter.cellsWritten).toBe(0);
+    expect(flags(emulator, c.id).sla).toBe('');
+  });
+
+  test('a case resolved while the sweep waits for the lock is not labelled overdue, escalated or noticed', () => {
+    const emulator = setUpWorkbook({ buildDir: jobBundleDir() });
+    const c = register(emulator);
+    emulator.scriptRun('apiRecordFirstResponse', [c.id, { version: c.version }], { user: AGENT });
+    const started = step(emulator, c.id, { to: 'in_progress' });
+    emulator.advanceTo(at('2026-11-26T11:00:00')); // overdue, level 2 due, notices due
+    const mails = emulator.state.mail.sent.length;
+    // The resolve lands just before the sweep gets the lock: what the sweep writes must come from
+    // a read taken under the lock, after it.
+    const run = emulator.run(
+      'testHourlyAfterACallWhileWaiting',
+      ['apiTransition', [c.id, { to: 'resolved', resolution: 'Заменили фасад', version: started.version }]],
+      { user: LEAD },
+    );
+    expect(run.ok).toBe(true);
+    expect(emulator.scriptRun<CaseView>('apiGetCase', [c.id], { user: LEAD }).status).toBe('resolved');
+    expect(flags(emulator, c.id)).toMatchObject({ sla: '', level: 0, atRiskAt: '', nextDueAt: '' });
+    expect(escalations(emulator, c.id)).toEqual([]);
+    expect(emulator.state.mail.sent.length).toBe(mails);
   });
 });
 

@@ -7,6 +7,7 @@
  */
 import type { DueNotice } from '../../src/domain/notices';
 import { runDailyJob } from '../../src/server/jobs/daily';
+import { runHourlyJob } from '../../src/server/jobs/hourly';
 import { deliverNotices } from '../../src/server/jobs/deliver';
 import type { JobContext } from '../../src/server/jobs/job';
 import { openWorkbookWithSettings } from '../../src/sheets/workbook';
@@ -46,4 +47,28 @@ export function testSweepRechecks() {
     const due = fallenDueRechecks(readGrowthZones(ctx.wb).zones, ctx.now);
     return updateGrowthZones(ctx.wb, due, ctx.runAs, ctx.now);
   });
+}
+
+/**
+ * The hourly job (as the dispatcher runs it) while another person's call lands in between: the
+ * call `fn(...args)` of the bundle runs, whole, just before the job first asks for the document
+ * lock, as another execution holding the lock would when the job's wait for it ends. A job that
+ * read the cases before taking the lock writes from that stale read (docs/product.md, Escalation).
+ */
+export function testHourlyAfterACallWhileWaiting(fn: string, args: unknown[]) {
+  const service = LockService as unknown as Record<string, unknown>;
+  const original = LockService.getDocumentLock.bind(LockService);
+  let pending = true;
+  service.getDocumentLock = () => {
+    if (pending) {
+      pending = false;
+      (globalThis as unknown as Record<string, (...a: unknown[]) => unknown>)[fn]?.(...args);
+    }
+    return original();
+  };
+  try {
+    return runHourlyJob(context(5 * 60_000));
+  } finally {
+    service.getDocumentLock = original;
+  }
 }
