@@ -10,7 +10,6 @@ import { applyEdit, editProblems, validateEdit, type EditableField } from '../do
 import { DomainError, fail, isDomainError, type Problem } from '../domain/errors';
 import { caseEvent, type CaseEvent } from '../domain/events';
 import { languageOfLocale, t, type Lang } from '../domain/i18n';
-import { tServer } from '../domain/i18n/server';
 import { applyTransition, checkMayChange } from '../domain/lifecycle';
 import type { Case, Role } from '../domain/model';
 import { roleOf, type Settings } from '../domain/settings';
