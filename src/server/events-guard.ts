@@ -104,7 +104,12 @@ export function breakMessage(lang: Settings['language'], b: HistoryBreak, tab: s
  * as for an edit of the log, once per break, not at every restore that meets it again (the breaks
  * told are kept in the document properties).
  */
-export function tellBreaks(settings: Settings, tab: string, breaks: readonly HistoryBreak[]): void {
+export function tellBreaks(
+  settings: Settings,
+  tab: string,
+  breaks: readonly HistoryBreak[],
+  options: { quiet?: boolean } = {},
+): void {
   if (breaks.length === 0) return;
   const key = (b: HistoryBreak) => `${b.id}@${b.row}`;
   let told: string[] = [];
@@ -117,19 +122,30 @@ export function tellBreaks(settings: Settings, tab: string, breaks: readonly His
   const fresh = breaks.filter((b) => !told.includes(key(b)));
   if (fresh.length === 0) return;
   setDocumentProperty(TOLD_BREAKS_PROPERTY, JSON.stringify([...told, ...fresh.map(key)].slice(-TOLD_BREAKS_KEPT)));
-  tellLeads(settings, tab, (lang) => fresh.map((b) => breakMessage(lang, b, tab)).join('\n'));
+  // Quiet: the caller's own email to the leads already says it.
+  if (!options.quiet) tellLeads(settings, tab, (lang) => fresh.map((b) => breakMessage(lang, b, tab)).join('\n'));
 }
 
-/** One email per language, to every lead who reads it. */
+/** One email per language, to every lead who reads it: the tamper report about the Events tab `tab`. */
 function tellLeads(settings: Settings, tab: string, describe: (lang: Settings['language']) => string): void {
+  mailLeads(settings, (lang) => ({
+    subject: tServer(lang, 'tamper.subject'),
+    text: tServer(lang, 'tamper.body', { what: describe(lang), tab }),
+  }));
+}
+
+/** One email per language, to every lead who reads it; paragraphs are separated by a blank line. */
+export function mailLeads(
+  settings: Settings,
+  compose: (lang: Settings['language']) => { subject: string; text: string },
+): void {
   const byLang = new Map<Settings['language'], string[]>();
   for (const email of leadEmails(settings)) {
     const lang = languageOf(settings, email);
     byLang.set(lang, [...(byLang.get(lang) ?? []), email]);
   }
   for (const [lang, emails] of byLang) {
-    const text = tServer(lang, 'tamper.body', { what: describe(lang), tab });
-    const subject = tServer(lang, 'tamper.subject');
+    const { subject, text } = compose(lang);
     const html = text
       .split('\n\n')
       .map((p) => `<p>${escapeHtml(p)}</p>`)

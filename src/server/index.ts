@@ -3,6 +3,7 @@
 export { onOpen, onInstall, showSidebar } from './menu';
 export { setupWorkbook, installTriggers, removeTriggers } from './setup';
 export { onEditInstalled } from './onedit';
+export { onChangeInstalled } from './onchange';
 export { runScheduled, runHourly, runDaily, runWeekly, runMonthly } from './jobs/dispatch';
 export {
   apiBootstrap,

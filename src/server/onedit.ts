@@ -55,7 +55,7 @@ export function onEditInstalled(e: EditEvent): void {
   const events = sheetName === EVENTS.ru || sheetName === EVENTS.en;
   if (!events && sheetName !== CASES.ru && sheetName !== CASES.en) return;
   if (range.getLastRow() < 2) return; // the header row: setup repairs it
-  if (!isHoldersTrigger(e)) return;
+  if (!isHoldersTrigger(e as EditEvent & { triggerUid?: string })) return;
   if (events) return guardEventsEdit(e, editorEmail(e));
 
   const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
@@ -84,10 +84,13 @@ function isEditEvent(e: unknown): e is EditEvent {
  * installed one would check, and apply, one typed status twice. Another's trigger, or one left
  * behind by a lead whose schedule was taken over, does nothing and removes itself.
  */
-function isHoldersTrigger(e: EditEvent): boolean {
-  const uid = (e as EditEvent & { triggerUid?: string }).triggerUid;
+export function isHoldersTrigger(
+  e: { source: GoogleAppsScript.Spreadsheet.Spreadsheet; triggerUid?: string },
+  kind: 'editTrigger' | 'changeTrigger' = 'editTrigger',
+): boolean {
+  const uid = e.triggerUid;
   const holder = readScheduleRecord(e.source).holder;
-  if (uid !== undefined && holder?.editTrigger === uid) return true;
+  if (uid !== undefined && holder?.[kind] === uid) return true;
   if (uid !== undefined) deleteMyTriggers(e.source, [uid]);
   return false;
 }

@@ -10,7 +10,7 @@ import { now } from '../services/clock';
 import { withDocumentLock } from '../services/lock';
 import { deleteUserProperty, getUserProperties, getUserProperty, setUserProperty } from '../services/properties';
 import { activeUserEmail } from '../services/session';
-import { installHourly, installOnEdit, myTriggers } from '../services/triggers';
+import { installHourly, installOnChange, installOnEdit, myTriggers } from '../services/triggers';
 import { appendEvents } from '../sheets/cases-repo';
 import { CASES, EVENTS } from '../sheets/schema';
 import { setupWorkbook as setupSheets, type SetupReport } from '../sheets/setup';
@@ -110,10 +110,12 @@ function hasHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, lang: 'ru' | '
 
 /** Handler functions of the installable triggers Arbiter needs in each document. */
 export const EDIT_HANDLER = 'onEditInstalled';
+export const CHANGE_HANDLER = 'onChangeInstalled';
 
 /**
- * Installs the schedule: exactly one hourly time-driven trigger (the dispatcher, SCHEDULE_HANDLER)
- * and the installable edit trigger, both running as the person who installs them, on their mail
+ * Installs the schedule: exactly one hourly time-driven trigger (the dispatcher, SCHEDULE_HANDLER),
+ * the installable edit trigger and the change trigger (a deleted row: onchange.ts), all running as
+ * the person who installs them, on their mail
  * quota (docs/architecture.md, Adding a job). Only a lead may. The workbook records who holds them
  * and the installer's user properties map the time trigger to this spreadsheet's id, which is how
  * a published add-on's trigger, with no active spreadsheet, finds it. Run again by the holder it
@@ -143,17 +145,22 @@ export function installTriggers(): string[] {
       };
       const timeTrigger = uidOf(SCHEDULE_HANDLER, () => installHourly(SCHEDULE_HANDLER));
       const editTrigger = uidOf(EDIT_HANDLER, () => installOnEdit(EDIT_HANDLER, ss));
+      const changeTrigger = uidOf(CHANGE_HANDLER, () => installOnChange(CHANGE_HANDLER, ss));
       if (installed.includes(SCHEDULE_HANDLER)) forgetOtherTriggers(ss.getId(), timeTrigger);
       const key = triggerPropertyKey(timeTrigger);
       if (getUserProperty(key) !== ss.getId()) setUserProperty(key, ss.getId());
-      const same = holder?.email === email && holder.timeTrigger === timeTrigger && holder.editTrigger === editTrigger;
+      const same =
+        holder?.email === email &&
+        holder.timeTrigger === timeTrigger &&
+        holder.editTrigger === editTrigger &&
+        holder.changeTrigger === changeTrigger;
       if (!same) {
         withDocumentLock(() => {
           const current = readScheduleRecord(ss);
           const at = now();
           writeScheduleRecord(ss, {
             ...current,
-            holder: { email, installedAt: at, timeTrigger, editTrigger },
+            holder: { email, installedAt: at, timeTrigger, editTrigger, changeTrigger },
             // The first install starts the bookkeeping now: the schedule does not run the periods
             // that came due before it existed.
             done: Object.keys(current.done).length > 0 ? current.done : baselinePeriods(at, scheduleOf(settings)),

@@ -25,6 +25,11 @@ export function installOnEdit(handler: string, ss: Spreadsheet): string {
   return ScriptApp.newTrigger(handler).forSpreadsheet(ss).onEdit().create().getUniqueId();
 }
 
+/** An installable change trigger for `ss` (rows inserted or removed, and other changes). Returns its uid. */
+export function installOnChange(handler: string, ss: Spreadsheet): string {
+  return ScriptApp.newTrigger(handler).forSpreadsheet(ss).onChange().create().getUniqueId();
+}
+
 /** Deletes this user's triggers for `ss` whose uid is in `uids`; returns how many. */
 export function deleteMyTriggers(ss: Spreadsheet, uids: readonly string[]): number {
   const doomed = ScriptApp.getUserTriggers(ss).filter((tr) => uids.includes(tr.getUniqueId()));

@@ -16,9 +16,10 @@ export const SCHEDULE_METADATA_KEY = 'arbiter.schedule';
 export interface TriggerHolder {
   email: string;
   installedAt: number;
-  /** Unique ids of the holder's hourly and edit triggers. */
+  /** Unique ids of the holder's hourly, edit and change triggers ('' when not installed yet). */
   timeTrigger: string;
   editTrigger: string;
+  changeTrigger: string;
 }
 
 export interface ScheduleRecord {
@@ -60,6 +61,7 @@ function parseRecord(raw: unknown): ScheduleRecord {
             installedAt: Number(holder.installedAt) || 0,
             timeTrigger: String(holder.timeTrigger ?? ''),
             editTrigger: String(holder.editTrigger ?? ''),
+            changeTrigger: String(holder.changeTrigger ?? ''),
           }
         : null,
     done,

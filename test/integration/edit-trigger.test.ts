@@ -45,6 +45,31 @@ describe('two leads, two edit triggers', () => {
   });
 });
 
+describe('two leads, two change triggers', () => {
+  test('a deleted case row comes back once, and the superseded lead’s trigger removes itself', () => {
+    const emulator = setUpWorkbook();
+    addLead(emulator, LEAD2);
+    emulator.run('setupWorkbook', [], { user: LEAD2, respond: () => ({ button: 'YES' }) });
+    const changeTriggers = () => emulator.state.triggers.filter((t) => t.eventType === 'ON_CHANGE').map((t) => t.owner);
+    expect(changeTriggers().sort()).toEqual([LEAD, LEAD2].sort());
+    const first = emulator.scriptRun<CaseView>('apiRegisterCase', [registrationInput()], { user: AGENT });
+    const second = emulator.scriptRun<CaseView>('apiRegisterCase', [registrationInput()], { user: AGENT });
+
+    const executions = emulator.deleteRows('Кейсы', 2, 1, AGENT);
+
+    expect(executions.map((e) => e.error ?? 'ok')).toEqual(['ok', 'ok']);
+    const ids = asPerson(emulator, (ss) =>
+      ss
+        .getSheetByName('Кейсы')!
+        .getRange('A2:A4')
+        .getValues()
+        .map(([id]) => id),
+    );
+    expect(ids).toEqual([second.id, first.id, '']);
+    expect(changeTriggers()).toEqual([LEAD2]);
+  });
+});
+
 describe('only leads turn the schedule on or off, however they call', () => {
   test.each(['installTriggers', 'removeTriggers', 'setupWorkbook'])('%s through google.script.run', (fn) => {
     const emulator = setUpWorkbook();
@@ -69,11 +94,20 @@ describe('only leads turn the schedule on or off, however they call', () => {
     expect(jobRows()).toEqual([]);
   });
 
-  test('the edit handler called by hand, with no edit, does nothing', () => {
+  test('the edit and change handlers called by hand, with no edit, do nothing', () => {
     const emulator = setUpWorkbook();
     const before = emulator.state.spreadsheet.sheets.map((s) => JSON.stringify(s)).join();
     for (const event of [undefined, null, {}, { range: 'A1' }, { range: { getSheet: 1 } }]) {
       expect(emulator.scriptRun('onEditInstalled', [event], { user: AGENT })).toBeNull();
+    }
+    for (const event of [
+      undefined,
+      null,
+      {},
+      { changeType: 'REMOVE_ROW' },
+      { source: 'x', changeType: 'REMOVE_ROW' },
+    ]) {
+      expect(emulator.scriptRun('onChangeInstalled', [event], { user: AGENT })).toBeNull();
     }
     expect(emulator.state.spreadsheet.sheets.map((s) => JSON.stringify(s)).join()).toBe(before);
   });

@@ -40,6 +40,19 @@ function forged(json: string): string {
   return JSON.stringify({ ...JSON.parse(json), status: 'closed', rootCause: 'Придумано', prevention: 'x' });
 }
 
+/** The Cases tab's id column, row by row. */
+function idColumn(emulator: Emulator): unknown[] {
+  return asPerson(emulator, (ss) => {
+    const sheet = ss.getSheetByName(CASES);
+    return sheet
+      ? sheet
+          .getRange(2, 1, Math.max(1, sheet.getLastRow() - 1), 1)
+          .getValues()
+          .map(([id]) => id)
+      : [];
+  });
+}
+
 function statusCell(emulator: Emulator): { value: unknown; note: string } {
   return asPerson(emulator, (ss) => {
     const range = ss.getSheetByName(CASES)?.getRange('B2');
@@ -157,5 +170,61 @@ describe('a case that disappears comes back', () => {
     );
     expect(ids).toEqual([first.id, second.id]);
     expect(emulator.scriptRun<CaseView>('apiGetCase', [first.id], { user: AGENT }).summary).toBe(first.summary);
+  });
+  test('a deleted case row comes back at the end of the table, and the leads are told which and where', () => {
+    const emulator = setUpWorkbook();
+    const [first, second, third] = [register(emulator), register(emulator), register(emulator)];
+    const sentBefore = emulator.state.mail.sent.length;
+
+    const executions = emulator.deleteRows(CASES, 3, 1, AGENT);
+
+    expect(executions.map((e) => e.error ?? 'ok')).toEqual(['ok']);
+    expect(idColumn(emulator)).toEqual([first?.id, third?.id, second?.id]);
+    const note = asPerson(emulator, (ss) => ss.getSheetByName(CASES)?.getRange('A4').getNote() ?? '');
+    expect(note).toContain(second?.id);
+    expect(note).toContain('строку 4');
+    expect(note).toContain(AGENT);
+    const reverted = eventsRows(emulator).filter((r) => r[2] === 'reverted');
+    expect(reverted.map((r) => r[1])).toEqual([second?.id]);
+    const told = emulator.state.mail.sent.slice(sentBefore);
+    expect(told).toHaveLength(1);
+    expect(told[0]?.to).toContain(LEAD);
+    expect(told[0]?.body).toContain(second?.id);
+    expect(told[0]?.body).toContain('строку 4');
+    expect(emulator.scriptRun<CaseView>('apiGetCase', [second?.id], { user: AGENT })).toMatchObject({
+      summary: second?.summary,
+      version: second?.version,
+    });
+
+    // Deleting a row that holds no case changes nothing and tells nobody.
+    emulator.deleteRows(CASES, 10, 1, AGENT);
+    expect(idColumn(emulator)).toEqual([first?.id, third?.id, second?.id]);
+    expect(emulator.state.mail.sent.length - sentBefore).toBe(1);
+  });
+
+  test('a deleted case whose history does not verify is named to the leads, never restored from a forgery', () => {
+    const emulator = setUpWorkbook();
+    const [first, second] = [register(emulator), register(emulator)];
+    const rows = eventsRows(emulator);
+    const header = rows[0] as string[];
+    const created = rows.findIndex((r) => r[1] === second?.id && r[2] === 'created');
+    const column = header.indexOf('Изменения (JSON)');
+    const forgedCell = `${String.fromCharCode(65 + column)}${created + 1}`;
+    asPerson(emulator, (ss) =>
+      ss
+        .getSheetByName(EVENTS)
+        ?.getRange(forgedCell)
+        .setValue(JSON.stringify({ ...JSON.parse(String(rows[created]?.[column])), summary: 'Подделка' })),
+    );
+    const sentBefore = emulator.state.mail.sent.length;
+
+    emulator.deleteRows(CASES, 3, 1, AGENT);
+
+    expect(idColumn(emulator)).toEqual([first?.id]);
+    const told = emulator.state.mail.sent.slice(sentBefore);
+    expect(told).toHaveLength(1);
+    expect(told[0]?.body).toContain(second?.id);
+    expect(told[0]?.body).toMatch(/не может/);
+    expect(asPerson(emulator, (ss) => ss.getSheetByName(CASES)?.getRange('A1').getNote())).toContain(second?.id);
   });
 });

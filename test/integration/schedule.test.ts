@@ -52,13 +52,17 @@ function addLead(emulator: Emulator, email: string): void {
 }
 
 describe('installing the schedule', () => {
-  test('setup installs one hourly trigger and the edit trigger; installing again changes nothing', () => {
+  test('setup installs one hourly trigger, the edit trigger and the change trigger; installing again changes nothing', () => {
     const emulator = setUpWorkbook({ schedule: true });
-    expect(triggersOf(emulator)).toEqual([`${LEAD} CLOCK runScheduled`, `${LEAD} ON_EDIT onEditInstalled`]);
+    expect(triggersOf(emulator)).toEqual([
+      `${LEAD} CLOCK runScheduled`,
+      `${LEAD} ON_CHANGE onChangeInstalled`,
+      `${LEAD} ON_EDIT onEditInstalled`,
+    ]);
     const before = JSON.stringify(emulator.state.spreadsheet.developerMetadata);
     const again = emulator.run<string[]>('installTriggers', [], { user: LEAD });
     expect(again.value).toEqual([]);
-    expect(triggersOf(emulator)).toHaveLength(2);
+    expect(triggersOf(emulator)).toHaveLength(3);
     expect(JSON.stringify(emulator.state.spreadsheet.developerMetadata)).toBe(before);
     expect(scheduleRecord(emulator).holder?.email).toBe(LEAD);
     // The installer's user properties lead the time trigger to this spreadsheet.
@@ -68,7 +72,7 @@ describe('installing the schedule', () => {
 
   test('a time trigger deleted by hand comes back at the next install, and the old one is forgotten', () => {
     const emulator = setUpWorkbook(); // the hourly trigger deleted (as in the Apps Script dashboard)
-    expect(triggersOf(emulator)).toEqual([`${LEAD} ON_EDIT onEditInstalled`]);
+    expect(triggersOf(emulator)).toEqual([`${LEAD} ON_CHANGE onChangeInstalled`, `${LEAD} ON_EDIT onEditInstalled`]);
     expect(emulator.run<string[]>('installTriggers', [], { user: LEAD }).value).toEqual(['runScheduled']);
     const clock = emulator.state.triggers.find((t) => t.eventType === 'CLOCK')!;
     const kept = Object.keys(emulator.state.properties.user[LEAD] ?? {}).filter((k) =>
@@ -93,11 +97,15 @@ describe('installing the schedule', () => {
     const emulator = setUpWorkbook({ schedule: true });
     addLead(emulator, LEAD2);
     const result = emulator.run<string[]>('installTriggers', [], { user: LEAD2, respond: yes });
-    expect(result.value).toEqual(['runScheduled', 'onEditInstalled']);
+    expect(result.value).toEqual(['runScheduled', 'onEditInstalled', 'onChangeInstalled']);
     expect(scheduleRecord(emulator).holder?.email).toBe(LEAD2);
     const ran = emulator.advanceClock(HOUR);
     expect(ran.map((r) => `${r.user} ${r.ok}`).sort()).toEqual([`${LEAD2} true`, `${LEAD} true`]);
-    expect(triggersOf(emulator)).toEqual([`${LEAD2} CLOCK runScheduled`, `${LEAD2} ON_EDIT onEditInstalled`]);
+    expect(triggersOf(emulator)).toEqual([
+      `${LEAD2} CLOCK runScheduled`,
+      `${LEAD2} ON_CHANGE onChangeInstalled`,
+      `${LEAD2} ON_EDIT onEditInstalled`,
+    ]);
     // Only the holder's firing ran jobs.
     expect(new Set(jobEvents(emulator).map(([actor]) => actor))).toEqual(new Set([LEAD2]));
   });
@@ -114,7 +122,7 @@ describe('installing the schedule', () => {
 
   test('removeTriggers removes the holder’s triggers and the workbook names no holder', () => {
     const emulator = setUpWorkbook({ schedule: true });
-    expect(emulator.run('removeTriggers', [], { user: LEAD }).value).toBe(2);
+    expect(emulator.run('removeTriggers', [], { user: LEAD }).value).toBe(3);
     expect(emulator.state.triggers).toEqual([]);
     expect(scheduleRecord(emulator).holder).toBeNull();
   });

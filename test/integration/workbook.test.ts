@@ -27,6 +27,7 @@ describe('setupWorkbook', () => {
     expect(emulator.state.triggers.map((t) => [t.handlerFunction, t.eventType])).toEqual([
       ['runScheduled', 'CLOCK'],
       ['onEditInstalled', 'ON_EDIT'],
+      ['onChangeInstalled', 'ON_CHANGE'],
     ]);
     const bootstrap = emulator.scriptRun<{ role: string; locale: string }>('apiBootstrap', [], { user: LEAD });
     expect(bootstrap).toMatchObject({ role: 'lead', locale: 'ru' });

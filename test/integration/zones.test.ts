@@ -562,3 +562,26 @@ describe('an entry never exists without its history', () => {
     expect(second.id).toBe(z.id.replace(/\d+$/, (n) => String(Number(n) + 1).padStart(n.length, '0')));
   });
 });
+
+describe('an entry never disappears', () => {
+  test('a deleted row of Zones of growth or CSI comes back from its history at the end of its table', () => {
+    const { emulator, run } = withLeaders();
+    const a = run<GrowthZoneView>('apiLogGrowthZone', [zoneInput()]);
+    const b = run<GrowthZoneView>('apiLogGrowthZone', [zoneInput({ manager: 'Анна Смирнова' })]);
+    const csi = run<CsiView>('apiLogCsi', [csiInput()]);
+    const sentBefore = emulator.state.mail.sent.length;
+
+    emulator.deleteRows('Зоны роста', 2, 1, AGENT);
+    emulator.deleteRows('CSI', 2, 1, AGENT);
+
+    expect(
+      zoneRows(emulator)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual([b.id, a.id]);
+    expect(run<GrowthZoneView>('apiGetGrowthZone', [a.id])).toMatchObject({ manager: a.manager, version: a.version });
+    expect(run<CsiList>('apiListCsi', [{}]).items.map((c) => c.id)).toEqual([csi.id]);
+    const told = emulator.state.mail.sent.slice(sentBefore);
+    expect(told.map((m) => m.body.includes(a.id) || m.body.includes(csi.id))).toEqual([true, true]);
+  });
+});

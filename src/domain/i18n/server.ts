@@ -253,6 +253,13 @@ const ru = {
     '{who} изменил(а) {cells} листа «{tab}»; вернуть прежние значения Арбитр не может. Подпись не сходится в строках: {rows}. История этих кейсов восстанавливается только до этих строк.',
   'tamper.body':
     '{what}\n\nЛист «{tab}» — история кейсов, его меняет только Арбитр. Проверьте, кто и зачем правил журнал.',
+  // A row deleted from Cases, Zones of growth or CSI (src/server/onchange.ts).
+  'deleted.subject': 'Арбитр: строку удалили из таблицы',
+  'deleted.restored': '{who} удалил(а) строку {id} с листа «{tab}»; Арбитр вернул её из истории в строку {row}.',
+  'deleted.lost':
+    '{who} удалил(а) строку {id} с листа «{tab}»; вернуть её Арбитр не может: её история на листе «{events}» не сходится с подписью.',
+  'deleted.body':
+    '{what}\n\nАрбитр ничего не удаляет: отменённый кейс остаётся в таблице со статусом «Отменён». Проверьте, кто и зачем удалял строки.',
   'chain.broken':
     'История кейса {id} не сходится с подписью в строке {row} листа «{tab}»: восстановлено только подтверждённое до неё; руководители КС видят это в журнале.',
   'duplicates.unacknowledged':
@@ -499,6 +506,13 @@ const en: Record<keyof typeof ru, string> = {
     '{who} edited {cells} of the “{tab}” tab; Arbiter cannot put the previous values back. The digest does not match in rows: {rows}. These cases are restored from their history only up to those rows.',
   'tamper.body':
     '{what}\n\nThe “{tab}” tab is the history of the cases; only Arbiter changes it. Please check who edited the log and why.',
+  'deleted.subject': 'Arbiter: a row was deleted from the table',
+  'deleted.restored':
+    '{who} deleted the row of {id} from the “{tab}” tab; Arbiter put it back from its history at row {row}.',
+  'deleted.lost':
+    '{who} deleted the row of {id} from the “{tab}” tab; Arbiter cannot put it back: its history in the “{events}” tab does not match its digest.',
+  'deleted.body':
+    '{what}\n\nArbiter deletes nothing: a cancelled case stays in the table with the status “Cancelled”. Please check who deleted rows and why.',
   'chain.broken':
     'The history of case {id} does not match its digest at row {row} of the “{tab}” tab: only what is verified before it was restored; the leads see this in the log.',
   'duplicates.unacknowledged':
