@@ -12,6 +12,7 @@ import { deleteUserProperty, getUserProperties, getUserProperty, setUserProperty
 import { activeUserEmail } from '../services/session';
 import { installHourly, installOnChange, installOnEdit, myTriggers } from '../services/triggers';
 import { appendEvents } from '../sheets/cases-repo';
+import { keepChainCopy } from '../sheets/events-log';
 import { CASES, EVENTS } from '../sheets/schema';
 import { setupWorkbook as setupSheets, type SetupReport } from '../sheets/setup';
 import { findSheet, forgetSettings } from '../sheets/workbook';
@@ -147,6 +148,9 @@ export function installTriggers(): string[] {
       const editTrigger = uidOf(EDIT_HANDLER, () => installOnEdit(EDIT_HANDLER, ss));
       const changeTrigger = uidOf(CHANGE_HANDLER, () => installOnChange(CHANGE_HANDLER, ss));
       if (installed.includes(SCHEDULE_HANDLER)) forgetOtherTriggers(ss.getId(), timeTrigger);
+      // The time trigger signs the Events rows it writes with the holder's copy of the chain key.
+      const events = findSheet(ss, EVENTS, request.wb.lang);
+      if (events) withDocumentLock(() => keepChainCopy(Table.open(events, EVENTS)));
       const key = triggerPropertyKey(timeTrigger);
       if (getUserProperty(key) !== ss.getId()) setUserProperty(key, ss.getId());
       const same =

@@ -228,3 +228,33 @@ describe('a case that disappears comes back', () => {
     expect(asPerson(emulator, (ss) => ss.getSheetByName(CASES)?.getRange('A1').getNote())).toContain(second?.id);
   });
 });
+
+describe('what a published add-on’s time trigger writes is signed', () => {
+  test('its escalation, notice and job rows verify, so a restore applies them; the key reaches no client', () => {
+    const emulator = setUpWorkbook({ deployment: 'addon', schedule: true });
+    const c = register(emulator);
+    // Wednesday 11:00 (the clock jumps, the trigger fires once): the case is overdue and escalates.
+    emulator.advanceTo(Date.parse('2026-11-25T08:00:00Z'), { missed: 'once' });
+    const written = eventsRows(emulator).filter((r) => ['escalated', 'notice', 'job'].includes(String(r[2])));
+    expect(written.filter((r) => r[2] === 'escalated' && r[1] === c.id).length).toBeGreaterThan(0);
+    expect(written.filter((r) => r[2] === 'job').length).toBeGreaterThan(0);
+    // Every row the trigger wrote carries its digest.
+    const digest = (eventsRows(emulator)[0] as string[]).indexOf('Подпись');
+    expect(written.filter((r) => !r[digest])).toEqual([]);
+
+    // A paste over the case row restores it with the trigger's escalation, its history whole.
+    const level = emulator.scriptRun<CaseView>('apiGetCase', [c.id], { user: AGENT }).escalationLevel;
+    expect(level).toBeGreaterThan(0);
+    emulator.pasteValues(CASES, 'B2', [['Закрыт', 'B']], AGENT);
+    expect(statusCell(emulator)).toEqual({ value: 'Новый', note: expect.not.stringMatching(/не сходится/) });
+    expect(emulator.scriptRun<CaseView>('apiGetCase', [c.id], { user: AGENT }).escalationLevel).toBe(level);
+
+    // The key is in the document's properties and the holder's user properties, and in nothing a
+    // person's call returns.
+    const key = emulator.state.properties.document['arbiter.eventsChainKey'] as string;
+    expect(JSON.stringify(emulator.state.properties.user[LEAD])).toContain(key);
+    for (const fn of ['installTriggers', 'apiBootstrap', 'apiGetSettings']) {
+      expect(JSON.stringify(emulator.run(fn, [], { user: LEAD }).value ?? null)).not.toContain(key);
+    }
+  });
+});

@@ -25,6 +25,7 @@ import { withDocumentLock } from '../../services/lock';
 import { deleteUserProperty, getUserProperty } from '../../services/properties';
 import { deleteMyTriggers, effectiveUserEmail, myTriggers } from '../../services/triggers';
 import { appendEvents } from '../../sheets/cases-repo';
+import { chainCopyKey } from '../../sheets/events-log';
 import { readScheduleRecord, writeScheduleRecord, type ScheduleRecord } from '../../sheets/schedule-record';
 import { eventsTable, openWorkbookWithSettings, type Workbook } from '../../sheets/workbook';
 import { runDailyJob } from './daily';
@@ -96,6 +97,8 @@ export function runScheduled(e?: TimeEvent): DispatchReport {
 export function forgetMyTriggers(ss: Spreadsheet): number {
   const mine = myTriggers(ss).map((tr) => tr.uid);
   mine.forEach((uid) => deleteUserProperty(triggerPropertyKey(uid)));
+  // And the copy of the chain key their time trigger signed with (sheets/events-log.ts).
+  if (getUserProperty(chainCopyKey(ss.getId())) !== null) deleteUserProperty(chainCopyKey(ss.getId()));
   return deleteMyTriggers(ss, mine);
 }
 
