@@ -16,9 +16,10 @@ function documentLock(): GoogleAppsScript.Lock.Lock {
   return (LockService.getDocumentLock() as GoogleAppsScript.Lock.Lock | null) ?? LockService.getScriptLock();
 }
 
-export function withDocumentLock<T>(work: () => T): T {
+/** Runs `work` under the document lock, waiting for it at most `waitMs` (a person's call: 10 s). */
+export function withDocumentLock<T>(work: () => T, waitMs = LOCK_WAIT_MS): T {
   const lock = documentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new DomainError('conflict', [{ key: 'error.busy' }]);
+  if (!lock.tryLock(waitMs)) throw new DomainError('conflict', [{ key: 'error.busy' }]);
   return holding(lock, work);
 }
 

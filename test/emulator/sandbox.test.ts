@@ -235,10 +235,12 @@ describe('the demo workbook', () => {
     expect(grid.rows[0]?.cells[0]).toMatchObject({ display: 'Номер', bold: true });
     expect(grid.rows[1]?.cells[1]?.validationList).toEqual(expect.arrayContaining(['Новый', 'Закрыт']));
     expect(grid.rows[1]?.cells[0]?.protected).toBe('warning');
-    // Setup installed the schedule: the hourly trigger (which can be fired by hand) and the edit trigger.
+    // Setup installed the schedule: the hourly trigger (which can be fired by hand), the edit trigger
+    // and the change trigger.
     expect(triggers).toEqual([
       expect.objectContaining({ handlerFunction: 'runScheduled', canFire: true, schedule: 'каждый час' }),
       expect.objectContaining({ handlerFunction: 'onEditInstalled', canFire: false }),
+      expect.objectContaining({ handlerFunction: 'onChangeInstalled', canFire: false }),
     ]);
     expect(triggers[1]?.schedule).toBe('при изменении ячейки');
     expect(executions.find((e) => e.functionName === 'onEditInstalled')).toMatchObject({

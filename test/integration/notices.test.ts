@@ -182,6 +182,21 @@ describe('escalation notices, delivered once', () => {
     expect([...to(emulator)].sort()).toEqual(owners);
   });
 
+  test('an email sent while a person holds the lock is recorded once it is free, and never sent again', () => {
+    const emulator = workbook();
+    const c = register(emulator);
+    const owners = Array.from({ length: 3 }, (_, i) => `owner${i}@example.com`);
+    const due = owners.map((o, i) => ({ ...notice(c, 1, 'head', [o]), key: `${c.id}/0/head-${i}` }));
+    // After each email someone holds the lock for 30 s, longer than a person's call waits.
+    const busy = emulator.execute('testDeliverWhileTheLockIsBusy', [due, 30_000], { user: LEAD });
+    expect(busy.error ?? 'ok').toBe('ok');
+    expect(noticeRows(emulator)).toHaveLength(mails(emulator).length);
+
+    deliver(emulator, due);
+    expect([...to(emulator)].sort()).toEqual(owners);
+    expect(noticeRows(emulator)).toHaveLength(3);
+  });
+
   test('a run that stops at its deadline leaves the rest for the next run', () => {
     const emulator = workbook();
     const c = register(emulator);

@@ -72,3 +72,35 @@ export function testHourlyAfterACallWhileWaiting(fn: string, args: unknown[]) {
     service.getDocumentLock = original;
   }
 }
+
+/**
+ * Delivery while another execution holds the document lock for `busyMs` after each email is sent
+ * (a person's long call): a wait for the lock shorter than that is refused, as Apps Script's
+ * tryLock answers false when the wait runs out.
+ */
+export function testDeliverWhileTheLockIsBusy(notices: DueNotice[], busyMs: number) {
+  const service = LockService as unknown as Record<string, unknown>;
+  const mail = MailApp as unknown as Record<string, unknown>;
+  const originalLock = LockService.getDocumentLock.bind(LockService);
+  const originalSend = MailApp.sendEmail.bind(MailApp) as (options: unknown) => void;
+  let busyUntil = 0;
+  mail.sendEmail = (options: unknown) => {
+    originalSend(options);
+    busyUntil = Date.now() + busyMs;
+  };
+  service.getDocumentLock = () => {
+    const lock = originalLock();
+    const tryLock = lock.tryLock.bind(lock);
+    return Object.assign(Object.create(lock) as GoogleAppsScript.Lock.Lock, {
+      tryLock: (ms: number) => (Date.now() + ms < busyUntil ? false : tryLock(ms)),
+      releaseLock: () => lock.releaseLock(),
+      hasLock: () => lock.hasLock(),
+    });
+  };
+  try {
+    return deliverNotices(context(5 * 60_000), notices);
+  } finally {
+    service.getDocumentLock = originalLock;
+    mail.sendEmail = originalSend;
+  }
+}

@@ -17,7 +17,7 @@ import { mailQuotaLeft, sendMail } from '../../services/mail';
 import { CASES } from '../../sheets/schema';
 import { recordNote, SentNotices } from '../../sheets/sent-notices';
 import { requireSheet } from '../../sheets/workbook';
-import type { JobContext } from './job';
+import { jobLockWait, type JobContext } from './job';
 
 export interface DeliveryOutcome {
   /** Emails sent in this run. */
@@ -109,20 +109,43 @@ function plan(
   return { send, held: pending.filter((e) => !sending.has(e.to)).length };
 }
 
-export function deliverNotices(ctx: JobContext, notices: DueNotice[]): DeliveryOutcome {
-  const { lang, settings } = ctx;
-  if (notices.length === 0) return { sent: 0, held: 0, complete: true, summary: tServer(lang, 'notice.summary.none') };
+/** What a run sends: decided under the document lock (planDelivery), sent after it (sendDelivery). */
+export interface DeliveryPlan {
+  sent: SentNotices;
+  send: Envelope[];
+  held: number;
+  day: string;
+}
 
+/**
+ * Decides what to send, from the notices the sweep computed and the record of what was sent, both
+ * read under the lock the caller holds (the sweep's): what goes out is decided from one read.
+ * Null when nothing is to be sent.
+ */
+export function planDelivery(ctx: JobContext, notices: DueNotice[]): DeliveryPlan | null {
+  if (notices.length === 0) return null;
   const sent = SentNotices.load(ctx.wb);
-  const leads = leadEmails(settings);
+  const leads = leadEmails(ctx.settings);
   const pending = [...pendingEnvelopes(notices, leads, sent).values()].sort(byEnvelopeUrgency);
-  if (pending.length === 0) return { sent: 0, held: 0, complete: true, summary: tServer(lang, 'notice.summary.none') };
-
-  const timeZone = settings.calendar.timeZone;
-  const today = wallTime(ctx.now, timeZone);
+  if (pending.length === 0) return null;
+  const today = wallTime(ctx.now, ctx.settings.calendar.timeZone);
   const day = isoDate(today.year, today.month, today.day);
-  const { send, held } = plan(pending, mailQuotaLeft(), leads, day, sent);
+  return { sent, day, ...plan(pending, mailQuotaLeft(), leads, day, sent) };
+}
 
+/** Decides under the lock, then sends (a caller without the sweep's lock: tests, Run now paths). */
+export function deliverNotices(ctx: JobContext, notices: DueNotice[]): DeliveryOutcome {
+  return sendDelivery(
+    ctx,
+    withDocumentLock(() => planDelivery(ctx, notices)),
+  );
+}
+
+/** Sends what planDelivery decided, each email recorded the moment it is sent. */
+export function sendDelivery(ctx: JobContext, planned: DeliveryPlan | null): DeliveryOutcome {
+  const { lang } = ctx;
+  if (!planned) return { sent: 0, held: 0, complete: true, summary: tServer(lang, 'notice.summary.none') };
+  const { sent, send, held, day } = planned;
   const gid = send.length > 0 ? requireSheet(ctx.wb, CASES).getSheetId() : 0;
   let result: ReturnType<typeof sendPlanned>;
   try {
@@ -176,17 +199,21 @@ function sendPlanned(
     }
     // Under the document lock: people's calls append to Events at the same time, and an append
     // outside it can land on the row another execution is appending (docs/architecture.md, Data
-    // flow). Only the append is held, not the sending.
-    withDocumentLock(() =>
-      sent.record(
-        [
-          ...e.notices.map((n) => ({ caseId: n.caseId, note: recordNote(n.key, e.to) })),
-          ...e.unroutable.map((n) => ({ caseId: n.caseId, note: unroutedNote(n.key, e.to) })),
-          ...(e.held ? [{ caseId: '-', note: heldNote(options.day, e.to) }] : []),
-        ],
-        ctx.runAs,
-        now(),
-      ),
+    // flow). Only the append is held, not the sending. The email is out: its record waits for the
+    // lock as long as the run may last, not a person's 10 s, so a busy moment never leaves an
+    // email sent and unrecorded (which the next run would send again).
+    withDocumentLock(
+      () =>
+        sent.record(
+          [
+            ...e.notices.map((n) => ({ caseId: n.caseId, note: recordNote(n.key, e.to) })),
+            ...e.unroutable.map((n) => ({ caseId: n.caseId, note: unroutedNote(n.key, e.to) })),
+            ...(e.held ? [{ caseId: '-', note: heldNote(options.day, e.to) }] : []),
+          ],
+          ctx.runAs,
+          now(),
+        ),
+      jobLockWait(ctx, now()),
     );
     count++;
   }

@@ -17,8 +17,8 @@ import { isDateValue, rowToCase, slaLabel } from '../../sheets/case-row';
 import { appendEvents } from '../../sheets/cases-repo';
 import { readColumns, writeChanges, type CellChange } from '../../sheets/column-blocks';
 import { casesTable, eventsTable } from '../../sheets/workbook';
-import { deliverNotices } from './deliver';
-import type { JobContext, JobOutcome } from './job';
+import { planDelivery, sendDelivery } from './deliver';
+import { jobLockWait, type JobContext, type JobOutcome } from './job';
 
 /** The Cases columns the sweep reads: the clocks, the ladder, what it writes, what a notice shows. */
 export const SWEEP_COLUMNS = [
@@ -134,12 +134,20 @@ function escalatedEvent(c: Case, level: number, ctx: JobContext): CaseEvent {
  */
 export function runHourlyJob(ctx: JobContext): JobOutcome {
   if (now() >= ctx.deadline) return { complete: false, summary: 'hourly: no time left; the next run sweeps' };
-  const swept = withDocumentLock(() => sweepCases(ctx));
+  // What is sent is decided under the sweep's lock, from its read and the record of what was sent
+  // (deliver.ts); the emails go after it, each recorded as it goes.
+  const { swept, planned } = withDocumentLock(
+    () => {
+      const result = sweepCases(ctx);
+      return { swept: result, planned: planDelivery(ctx, result.notices) };
+    },
+    jobLockWait(ctx, now()),
+  );
   const summary =
     `hourly: ${swept.cases} cases (${swept.open} open, ${swept.broken} broken), ` +
     `${swept.cellsChanged} cells changed, ${swept.escalated} escalated, ${swept.notices.length} notices due`;
   if (now() >= ctx.deadline) return { complete: false, summary: `${summary}; delivery left for the next run` };
-  // Outside the lock: sending mail is slow, and delivery's records need no lock of the sweep's.
-  const delivery = deliverNotices(ctx, swept.notices);
+  // Outside the lock: sending mail is slow.
+  const delivery = sendDelivery(ctx, planned);
   return { complete: delivery.complete, summary: `${summary}; ${delivery.summary}` };
 }

@@ -30,3 +30,16 @@ export interface JobOutcome {
   /** One line for the Events tab and the sandbox's drawer: what the run did. */
   summary: string;
 }
+
+/** The longest a job waits for the lock: Apps Script caps a wait at 5 minutes. */
+const MAX_JOB_LOCK_WAIT_MS = 5 * 60_000;
+
+/**
+ * How long a job waits for the document lock: up to the end of its run (the deadline leaves 90 s
+ * before Apps Script's limit), at least a person's 10 s. Nobody waits on a job's answer, so a busy
+ * moment delays it rather than fails it; above all an email already sent is never left unrecorded
+ * (the next run would send it again) for want of the lock.
+ */
+export function jobLockWait(ctx: JobContext, at: Ms): number {
+  return Math.min(MAX_JOB_LOCK_WAIT_MS, Math.max(10_000, ctx.deadline + 60_000 - at));
+}

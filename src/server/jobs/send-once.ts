@@ -10,7 +10,7 @@ import { now } from '../../services/clock';
 import { withDocumentLock } from '../../services/lock';
 import { mailQuotaLeft, sendMail } from '../../services/mail';
 import { recordNote, SentNotices } from '../../sheets/sent-notices';
-import type { JobContext } from './job';
+import { jobLockWait, type JobContext } from './job';
 
 export interface OnceMail {
   to: string;
@@ -24,7 +24,8 @@ export function sendOnce<M extends OnceMail>(
   keyOf: (mail: M) => string,
 ): { sent: M[]; waiting: number } {
   if (mails.length === 0) return { sent: [], waiting: 0 };
-  const record = SentNotices.load(ctx.wb);
+  // What was sent is read under the lock (a person's append may be under way), the mails sent after.
+  const record = withDocumentLock(() => SentNotices.load(ctx.wb));
   const note = (m: M) => recordNote(keyOf(m), m.to);
   const pending = mails.filter((m) => !record.has(note(m)));
   let quota = pending.length > 0 ? mailQuotaLeft() : 0;
@@ -35,7 +36,10 @@ export function sendOnce<M extends OnceMail>(
       sendMail({ to: mail.to, ...renderEmail(mail.doc) });
       // Under the document lock: people append to Events at the same time, and an append outside
       // it can land on the row another execution is appending (docs/architecture.md, Data flow).
-      withDocumentLock(() => record.record([{ caseId: '-', note: note(mail) }], ctx.runAs, now()));
+      withDocumentLock(
+        () => record.record([{ caseId: '-', note: note(mail) }], ctx.runAs, now()),
+        jobLockWait(ctx, now()),
+      );
       sent.push(mail);
       quota--;
     }
