@@ -10,7 +10,7 @@ import { MAX_EVIDENCE, MAX_LINK, MAX_LONG_TEXT as MAX_SUMMARY, MAX_TEXT } from '
 import { departmentNamed, isEmail, normalizeEmail, type Settings } from './settings';
 import { recordOf } from './untrusted';
 import { normalizePhone } from './phone';
-import { clockMoments, dueFirstResponse, dueResolution, withClockMoments, type ClockMoments } from './sla';
+import { clockMoments, dueFirstResponse, dueResolution, slaState, withClockMoments, type ClockMoments } from './sla';
 
 /**
  * What registration takes: every field a person writes; those registration does not require may
@@ -219,6 +219,38 @@ export function applyEdit(c: Case, edit: CaseEdit, settings: Settings, actor: st
     next.dueAt = dueResolution(settings, c.resolutionStartAt, edit.criticality, c.pausedMinutes);
   }
   return withClockMoments(next, settings);
+}
+
+/**
+ * What choosing each criticality would do to `c` at `now`, with the same rule the edit applies
+ * (applyEdit): the due times recounted from registration and from the start of the resolution
+ * clock, the time paused for the client kept (docs/product.md, SLA and the business calendar); and
+ * the owed due time a new criticality leaves already past (null when none is), which the edit form
+ * names before saving.
+ */
+export interface CriticalityEffect {
+  dueFirstResponseAt: Ms;
+  dueAt: Ms;
+  /** The earliest owed due time that `now` is past after the change; null when the case is not overdue. */
+  overdueSince: Ms | null;
+}
+
+export function criticalityEffects(c: Case, settings: Settings, now: Ms): Record<Criticality, CriticalityEffect> {
+  const effects = {} as Record<Criticality, CriticalityEffect>;
+  for (const criticality of CRITICALITIES) {
+    const next = applyEdit(c, { criticality }, settings, c.updatedBy, now);
+    const sla = slaState(next, settings, now);
+    const late = [
+      ...(sla.firstResponseOverdue ? [next.dueFirstResponseAt] : []),
+      ...(sla.resolutionOverdue ? [next.dueAt] : []),
+    ];
+    effects[criticality] = {
+      dueFirstResponseAt: next.dueFirstResponseAt,
+      dueAt: next.dueAt,
+      overdueSince: late.length > 0 ? Math.min(...late) : null,
+    };
+  }
+  return effects;
 }
 
 /** The fields that differ between two versions of a case (what an Events row records). */

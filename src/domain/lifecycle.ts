@@ -50,13 +50,26 @@ export interface Actor {
   role: Role;
 }
 
+/**
+ * What a department owner may do with their own case: take it in work when it is new or reopened
+ * (waiting for the client is the agent's to end, when the client answers), and report the fact of
+ * its resolution (docs/product.md, Case lifecycle).
+ */
+const OWNER_STEPS: ReadonlyArray<{ from: readonly Status[]; to: Status }> = [
+  { from: ['new', 'reopened'], to: 'in_progress' },
+  { from: ['in_progress'], to: 'resolved' },
+];
+
 /** May `actor` move `c` to `to` at all (role and ownership), regardless of the guards? */
-export function mayMove(c: Pick<Case, 'ownerEmail'>, to: Status, actor: Actor): boolean {
+export function mayMove(c: Pick<Case, 'status' | 'ownerEmail'>, to: Status, actor: Actor): boolean {
   if (actor.role === 'lead') return true;
   if (LEAD_ONLY.includes(to)) return false;
   if (actor.role === 'agent') return true;
-  // A department owner reports the fact of resolution of their own cases.
-  return actor.role === 'owner' && to === 'resolved' && normalizeEmail(c.ownerEmail) === normalizeEmail(actor.email);
+  return (
+    actor.role === 'owner' &&
+    normalizeEmail(c.ownerEmail) === normalizeEmail(actor.email) &&
+    OWNER_STEPS.some((step) => step.to === to && step.from.includes(c.status))
+  );
 }
 
 /** The statuses `actor` may move `c` to from here (guards aside): the sidebar's buttons. */

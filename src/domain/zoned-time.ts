@@ -144,3 +144,21 @@ export function endOfLocalDay(at: number, timeZone: string): number {
   const today = wallTime(at, timeZone);
   return startOfLocalDay(timeZone, ...nextDay(today.year, today.month, today.day)) - 1;
 }
+
+/**
+ * Instant `ms` as the wall clock in `timeZone` reads it, with its offset, in ISO 8601:
+ * `2026-11-23T10:00:00+03:00` (milliseconds only when there are some). `Date.parse` reads it back
+ * to the same instant.
+ */
+export function localIso(ms: number, timeZone: string): string {
+  const w = wallTime(ms, timeZone);
+  const offset = Math.round(zoneOffset(ms, timeZone) / 60_000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const millis = ((ms % 1000) + 1000) % 1000;
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return (
+    `${String(w.year).padStart(4, '0')}-${two(w.month)}-${two(w.day)}T${two(w.hour)}:${two(w.minute)}:${two(w.second)}` +
+    `${millis ? `.${String(millis).padStart(3, '0')}` : ''}${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`
+  );
+}

@@ -6,13 +6,14 @@
 import {
   applyEdit,
   caseChanges,
+  criticalityEffects,
   editProblems,
   newCase,
   validateEdit,
   validateRegistration,
 } from '../domain/case-input';
 import { DomainError, fail } from '../domain/errors';
-import { caseEvent, type EventType } from '../domain/events';
+import { caseEvent, type CaseEvent, type EventType } from '../domain/events';
 import { t, type Lang } from '../domain/i18n';
 import { tServer, type ServerMessageKey } from '../domain/i18n/server';
 import { checkMayEdit, TRANSITIONS, withDefaultOwner, type Actor } from '../domain/lifecycle';
@@ -22,6 +23,7 @@ import { coerceSettings, type Settings } from '../domain/settings';
 import { slaState, withClockMoments } from '../domain/sla';
 import { matchesSearch, searchQuery } from '../domain/search';
 import { renderTemplate, type RenderedMessage } from '../domain/templates';
+import { pendingPromise, promisePassed } from '../domain/promise';
 import { excerpt, recordOf, shown } from '../domain/untrusted';
 import { endOfLocalDay } from '../domain/zoned-time';
 import { now } from '../services/clock';
@@ -32,6 +34,8 @@ import {
   appendCase,
   appendEvents,
   checkCaseFits,
+  checkCellsFit,
+  eventToCells,
   requireWholeRows,
   findCaseRow,
   loadCase,
@@ -43,10 +47,11 @@ import {
 import { CASES } from '../sheets/schema';
 import { casesTable, eventsTable } from '../sheets/workbook';
 import { CASE_WORKERS, handleRequest, LEADS, READERS, type RequestContext } from './context';
-import { caseView, eventView, type CaseView } from './views';
+import { caseView, criticalityEffectViews, eventViews, type CaseView } from './views';
 import { zoneLabels, type ZoneLabels } from './zone-views';
 import { checkSettings, saveSettings } from './settings-save';
 import { checkDuplicates } from './matches';
+import { pendingPromiseView, type PendingPromiseView } from './promise';
 
 export type { CaseView, EventView } from './views';
 export type { Settings } from '../domain/settings';
@@ -70,7 +75,7 @@ export interface Bootstrap {
   now: string;
 }
 
-const actorOf = (ctx: RequestContext): Actor => ({ email: ctx.email, role: ctx.role });
+export const actorOf = (ctx: RequestContext): Actor => ({ email: ctx.email, role: ctx.role });
 
 export function apiBootstrap(): Bootstrap {
   return handleRequest(READERS, (ctx) => ({
@@ -173,7 +178,7 @@ function highestSequence(ids: unknown[], prefix: string): number {
   }, 0);
 }
 
-function checkId(id: unknown): string {
+export function checkId(id: unknown): string {
   if (typeof id !== 'string') return fail('validation', 'input.idText');
   const text = id.trim().toUpperCase();
   if (!CASE_ID.test(text)) fail('validation', 'input.id', { value: excerpt(id) });
@@ -186,12 +191,12 @@ function checkVersion(body: Record<string, unknown>): number {
   return body.version as number;
 }
 
-function bodyOf(input: unknown): Record<string, unknown> {
+export function bodyOf(input: unknown): Record<string, unknown> {
   return recordOf(input) ?? fail('validation', 'input.object');
 }
 
 /** Loads the case under the lock and refuses a stale version (someone else changed it). */
-function loadForChange(
+export function loadForChange(
   ctx: RequestContext,
   id: string,
   version: number,
@@ -204,8 +209,11 @@ function loadForChange(
   return { table, record };
 }
 
-/** Writes the changed case and its Events row; returns the view. */
-function commit(
+/**
+ * Writes the changed case and its Events row (after `earlier` rows of the same action, such as
+ * the message a first response was given with); returns the view.
+ */
+export function commit(
   ctx: RequestContext,
   table: ReturnType<typeof casesTable>,
   record: CaseRecord,
@@ -213,17 +221,19 @@ function commit(
   type: EventType,
   note: string,
   at: number,
+  earlier: CaseEvent[] = [],
 ): CaseView {
   const event = caseEvent(type, record.value, next, ctx.email, note);
   const sla = slaState(next, ctx.settings, at);
   checkCaseFits(next, event, ctx.lang, sla);
+  checkCellsFit(earlier.map((e) => eventToCells(e)));
   requireWholeRows(table, eventsTable(ctx.wb));
   writeCase(table, record, next, ctx.lang, sla);
-  appendEvents(eventsTable(ctx.wb), [event]);
+  appendEvents(eventsTable(ctx.wb), [...earlier, event]);
   return caseView(next, ctx.settings, at, actorOf(ctx));
 }
 
-export function apiGetCase(id: unknown): CaseView & { now: string } {
+export function apiGetCase(id: unknown): CaseView & { now: string; pendingPromise: PendingPromiseView | null } {
   return handleRequest(READERS, (ctx) => {
     const caseId = checkId(id);
     const record = loadCase(casesTable(ctx.wb), caseId, ctx.lang);
@@ -231,7 +241,9 @@ export function apiGetCase(id: unknown): CaseView & { now: string } {
     const at = now();
     return {
       ...caseView(record.value, ctx.settings, at, actorOf(ctx)),
-      events: events.map(eventView),
+      events: eventViews(events),
+      pendingPromise: pendingPromiseView(pendingPromise(events)),
+      criticalityEffects: criticalityEffectViews(criticalityEffects(record.value, ctx.settings, at)),
       now: new Date(at).toISOString(),
     };
   });
@@ -391,24 +403,48 @@ export function apiRecordFirstResponse(id: unknown, input: unknown): CaseView {
     return withDocumentLock(() => {
       const at = now();
       const { table, record } = loadForChange(ctx, caseId, version);
-      const c = record.value;
-      if (c.firstResponseAt !== null) fail('guard', 'case.firstResponseAlready', { id: caseId });
-      if (!OPEN_STATUSES.includes(c.status)) fail('guard', 'case.notOpen', { id: caseId, status: c.status });
-      const answered: Case = { ...c, firstResponseAt: at, version: c.version + 1, updatedAt: at, updatedBy: ctx.email };
-      const next = withClockMoments(answered, ctx.settings);
-      return commit(ctx, table, record, next, 'first_response', '', at);
+      return commit(ctx, table, record, answered(ctx, record.value, at), 'first_response', '', at);
     });
   });
 }
 
-export function apiRenderTemplate(id: unknown, key: unknown): RenderedMessage {
+/**
+ * The case with its first response given at `at`: the one path every first response takes (the
+ * button, or a message sent that the agent counts as one), so it is counted once.
+ */
+export function answered(ctx: RequestContext, c: Case, at: number): Case {
+  if (c.firstResponseAt !== null) fail('guard', 'case.firstResponseAlready', { id: c.id });
+  if (!OPEN_STATUSES.includes(c.status)) fail('guard', 'case.notOpen', { id: c.id, status: c.status });
+  const next: Case = { ...c, firstResponseAt: at, version: c.version + 1, updatedAt: at, updatedBy: ctx.email };
+  return withClockMoments(next, ctx.settings);
+}
+
+/**
+ * A client message: a template filled for the case. A deadline that has passed is never promised
+ * (docs/product.md, Notes and messages: promises): `{deadline}` then says a new one is to be set,
+ * or that the one proposed waits for a lead, and `deadline` tells the sidebar which.
+ */
+export function apiRenderTemplate(id: unknown, key: unknown): RenderedTemplate {
   return handleRequest(READERS, (ctx) => {
     const caseId = checkId(id);
     const template = ctx.settings.templates.find((tpl) => tpl.key === key);
     if (!template) fail('not_found', 'case.templateUnknown', { key: shown(key) });
     const record = loadCase(casesTable(ctx.wb), caseId, ctx.lang);
-    const agentName = ctx.settings.team.find((m) => m.email === record.value.agent)?.name || record.value.agent;
-    const deadline = Utilities.formatDate(new Date(record.value.dueAt), ctx.wb.timeZone, 'dd.MM.yyyy HH:mm');
-    return renderTemplate(template.text, record.value, { agentName, deadline });
+    const c = record.value;
+    const agentName = ctx.settings.team.find((m) => m.email === c.agent)?.name || c.agent;
+    const at = now();
+    let deadline: RenderedTemplate['deadline'] = 'promised';
+    let deadlineText = Utilities.formatDate(new Date(c.dueAt), ctx.wb.timeZone, 'dd.MM.yyyy HH:mm');
+    if (promisePassed(c, at)) {
+      const pending = template.text.includes('{deadline}')
+        ? pendingPromise(readCaseEvents(eventsTable(ctx.wb), caseId))
+        : null;
+      deadline = pending ? 'pending' : 'passed';
+      deadlineText = tServer(ctx.lang, pending ? 'promise.placeholderPending' : 'promise.placeholderPassed');
+    }
+    return { ...renderTemplate(template.text, c, { agentName, deadline: deadlineText }), deadline };
   });
 }
+
+/** A rendered message, and whether its deadline may be promised (see apiRenderTemplate). */
+export type RenderedTemplate = RenderedMessage & { deadline: 'promised' | 'passed' | 'pending' };

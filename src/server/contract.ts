@@ -9,10 +9,13 @@
  * an ISO-8601 string (`Iso`), and `NoDates` below refuses a Date anywhere in the contract.
  */
 import type { CaseEdit, RegisterInput } from '../domain/case-input';
+import type { MessageSentInput, NoteInput } from '../domain/conversation';
 import type { TransitionInput } from '../domain/lifecycle';
 import type { Settings } from '../domain/settings';
 import type { RenderedMessage } from '../domain/templates';
-import type { Bootstrap, CaseList, ListQuery } from './api';
+import type { Bootstrap, CaseList, ListQuery, RenderedTemplate } from './api';
+import type { PendingPromiseView, PromiseResult } from './promise';
+import type { NoteResult } from './conversation';
 import type { EvidenceUpload, UploadedEvidence } from './evidence';
 import type { AddToCaseInput, CaseMatch, MatchQuery } from './matches';
 import type * as Server from './index';
@@ -25,6 +28,8 @@ export type { Bootstrap, CaseList, CaseView, EvidenceUpload, Iso, ListQuery, Reg
 export type { EventView } from './views';
 export type { RenderedMessage, UploadedEvidence };
 export type { AddToCaseInput, CaseMatch, MatchQuery };
+export type { MessageSentInput, NoteInput, NoteResult, RenderedTemplate };
+export type { PendingPromiseView, PromiseResult };
 export type { CsiInput, CsiList, CsiQuery, CsiView, GrowthZoneInput, GrowthZoneList, GrowthZoneQuery, GrowthZoneView };
 export type { ManagerSummaryView, ZoneEventView, ZoneSummary, ZoneSummaryQuery };
 
@@ -38,6 +43,10 @@ export type TransitionRequest = TransitionInput & Versioned;
 /** Changing a case's fields (case-input.ts), at a version. */
 export type EditRequest = CaseEdit & Versioned;
 export type FirstResponseRequest = Versioned;
+/** A new deadline: an ISO moment, at a version (promise.ts). */
+export type PromiseRequest = { at: Iso } & Versioned;
+/** A lead's decision on a proposed deadline, at a version. */
+export type PromiseDecisionRequest = { approve: boolean } & Versioned;
 /** Moving a zone of growth: the step and what it needs (growth-zones.ts), at a version. */
 export type MoveGrowthZoneRequest = GrowthZoneStep & Versioned;
 
@@ -55,13 +64,18 @@ export interface SidebarApi {
   apiFindMatches: (query: MatchQuery) => CaseMatch[];
   apiClientCases: (id: string) => CaseMatch[];
   apiAddToCase: (id: string, input: AddToCaseInput) => { id: string; note: string };
-  apiGetCase: (id: string) => CaseView & { now: Iso };
+  apiGetCase: (id: string) => CaseView & { now: Iso; pendingPromise: PendingPromiseView | null };
   apiListCases: (query: ListQuery) => CaseList;
   apiTransition: (id: string, body: TransitionRequest) => CaseView;
   apiUpdateCase: (id: string, body: EditRequest) => CaseView;
   apiRecordFirstResponse: (id: string, body: FirstResponseRequest) => CaseView;
-  apiRenderTemplate: (id: string, key: string) => RenderedMessage;
+  apiRenderTemplate: (id: string, key: string) => RenderedTemplate;
   apiUploadEvidence: (upload: EvidenceUpload) => UploadedEvidence;
+  // The conversation (docs/product.md, Notes and messages).
+  apiAddNote: (id: string, body: NoteInput) => NoteResult;
+  apiRecordMessage: (id: string, body: MessageSentInput) => CaseView;
+  apiSetPromise: (id: string, body: PromiseRequest) => PromiseResult;
+  apiDecidePromise: (id: string, body: PromiseDecisionRequest) => PromiseResult;
   // Zones of growth and CSI (docs/product.md, Zones of growth and CSI).
   apiLogGrowthZone: (input: GrowthZoneInput) => GrowthZoneView;
   apiMoveGrowthZone: (id: string, body: MoveGrowthZoneRequest) => GrowthZoneView;

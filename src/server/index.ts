@@ -19,6 +19,8 @@ export {
 } from './api';
 export { apiFindMatches, apiClientCases, apiAddToCase } from './matches';
 export { apiUploadEvidence } from './evidence';
+export { apiAddNote, apiRecordMessage } from './conversation';
+export { apiSetPromise, apiDecidePromise } from './promise';
 export { refreshDashboard } from './dashboard';
 export {
   apiLogGrowthZone,

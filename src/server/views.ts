@@ -3,11 +3,13 @@
  * a result holding a Date into null). These types are the sidebar's types too.
  */
 import { allowedTransitions, type Actor } from '../domain/lifecycle';
-import type { Case, Status } from '../domain/model';
+import type { Case, Criticality, Status } from '../domain/model';
+import type { CriticalityEffect } from '../domain/case-input';
 import type { Settings } from '../domain/settings';
 import { slaState, type SlaState } from '../domain/sla';
-import type { FieldOfKind } from '../domain/case-fields';
-import type { CaseEvent, EventType } from '../domain/events';
+import type { CaseField, FieldOfKind } from '../domain/case-fields';
+import { fieldChanges, isMomentField, type CaseEvent, type EventType } from '../domain/events';
+import { MESSAGE_CHANNELS, type MessageChannel } from '../domain/conversation';
 
 export type Iso = string;
 
@@ -19,6 +21,39 @@ export interface EventView {
   to: Status | '';
   note: string;
   version: number | null;
+  /** A question's addressee (docs/product.md, Notes and messages). */
+  addressee?: string;
+  /** How a client message was sent. */
+  channel?: MessageChannel;
+  /** An edit's fields, old → new: moments as ISO strings, links one per line (fieldChanges). */
+  changed?: FieldChangeView[];
+}
+
+export interface FieldChangeView {
+  field: CaseField;
+  before: string | null;
+  after: string | null;
+}
+
+/** A changed value as the sidebar shows it: text, a moment as ISO, links one per line; null for nothing. */
+function shownValue(field: CaseField, value: unknown): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  if (isMomentField(field) && typeof value === 'number') return iso(value);
+  if (Array.isArray(value)) return value.map(String).join('\n');
+  return String(value);
+}
+
+/** A case's events, oldest first, each edit with its fields old → new. */
+export function eventViews(events: readonly CaseEvent[]): EventView[] {
+  const changes = fieldChanges(events);
+  return events.map((event, i) => {
+    const changed = (changes[i] ?? []).map(({ field, before, after }) => ({
+      field,
+      before: shownValue(field, before),
+      after: shownValue(field, after),
+    }));
+    return changed.length > 0 ? { ...eventView(event), changed } : eventView(event);
+  });
 }
 
 /** Clock bookkeeping the sidebar has no use for (the stored moments colour the sheet's rows). */
@@ -39,7 +74,15 @@ export type CaseView = Omit<Case, DateField | OptionalDateField | InternalField>
   /** Where the caller may move the case from here (guards aside). */
   transitions: Status[];
   events?: EventView[];
+  /** What each criticality would make of the due times now (apiGetCase; the edit form says it before saving). */
+  criticalityEffects?: Record<Criticality, CriticalityEffectView>;
 };
+
+export interface CriticalityEffectView {
+  dueFirstResponseAt: Iso;
+  dueAt: Iso;
+  overdueSince: Iso | null;
+}
 
 const iso = (ms: number): Iso => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null): Iso | null => (ms === null ? null : iso(ms));
@@ -72,6 +115,7 @@ export function caseView(
 }
 
 export function eventView(e: CaseEvent): EventView {
+  const data = (e.changes ?? {}) as Record<string, unknown>;
   return {
     at: iso(e.at),
     type: e.type,
@@ -80,5 +124,22 @@ export function eventView(e: CaseEvent): EventView {
     to: e.to as Status | '',
     note: e.note,
     version: e.version,
+    ...(e.type === 'question' && typeof data.addressee === 'string' ? { addressee: data.addressee } : {}),
+    ...(e.type === 'message' && MESSAGE_CHANNELS.includes(data.channel as MessageChannel)
+      ? { channel: data.channel as MessageChannel }
+      : {}),
   };
+}
+
+export function criticalityEffectViews(
+  effects: Record<Criticality, CriticalityEffect>,
+): Record<Criticality, CriticalityEffectView> {
+  const view = {} as Record<Criticality, CriticalityEffectView>;
+  for (const [criticality, effect] of Object.entries(effects) as Array<[Criticality, CriticalityEffect]>)
+    view[criticality] = {
+      dueFirstResponseAt: iso(effect.dueFirstResponseAt),
+      dueAt: iso(effect.dueAt),
+      overdueSince: isoOrNull(effect.overdueSince),
+    };
+  return view;
 }

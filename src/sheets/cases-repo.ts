@@ -9,7 +9,9 @@ import { caseToCells, isDateValue, rowToCase, type CellProblem } from './case-ro
 import { toCell, type CellWrite, type Table } from './table';
 import { MAX_CELL_TEXT } from '../domain/limits';
 import type { SlaState } from '../domain/sla';
-import { NON_CASE_EVENTS, type CaseEvent, type EventType } from '../domain/events';
+import { isMomentField, NON_CASE_EVENTS, type CaseEvent, type EventType } from '../domain/events';
+import { CASE_FIELDS, type CaseField } from '../domain/case-fields';
+import { localIso } from '../domain/zoned-time';
 import { appendChained, verifyRows } from './events-log';
 
 export interface CaseRecord {
@@ -112,8 +114,11 @@ export function appendCase(table: Table, c: Case, lang: Lang, sla: SlaState): vo
 /**
  * An Events row's cells. Its time is written to the second, as the cell displays it, so that a
  * hand edit of it can be put back exactly from the edit's old value (docs/product.md, Integrity).
+ * A case's moments in `changes` are written as the workbook's wall clock with its offset
+ * (`2026-11-23T10:00:00+03:00`), so a person reading the tab reads times, not milliseconds; rows
+ * written before hold milliseconds, and both read back alike (changesOfCell).
  */
-export function eventToCells(e: CaseEvent): Record<string, CellWrite> {
+export function eventToCells(e: CaseEvent, timeZone: string | null = null): Record<string, CellWrite> {
   return {
     at: new Date(Math.floor(e.at / 1000) * 1000),
     caseId: e.caseId,
@@ -123,13 +128,52 @@ export function eventToCells(e: CaseEvent): Record<string, CellWrite> {
     to: e.to,
     note: e.note,
     version: e.version,
-    changes: e.changes ? JSON.stringify(e.changes) : '',
+    changes: e.changes ? JSON.stringify(readableChanges(e, timeZone ?? 'UTC')) : '',
   };
+}
+
+const isCaseMoment = (key: string): boolean => key in CASE_FIELDS && isMomentField(key as CaseField);
+
+function readableChanges(e: CaseEvent, timeZone: string): Record<string, unknown> {
+  const changes = e.changes as Record<string, unknown>;
+  if (NON_CASE_EVENTS.includes(e.type)) return changes;
+  return Object.fromEntries(
+    Object.entries(changes).map(([key, value]) => [
+      key,
+      typeof value === 'number' && isCaseMoment(key) ? localIso(value, timeZone) : value,
+    ]),
+  );
+}
+
+/**
+ * The fields an Events row's `changes` cell set: its JSON, a case's moments back to milliseconds
+ * (written as local times, or as milliseconds before they were); null when it is not JSON.
+ */
+export function changesOfCell(text: string, type: EventType): Partial<Case> | null {
+  let changes: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+    changes = parsed as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  if (NON_CASE_EVENTS.includes(type)) return changes as Partial<Case>;
+  for (const [key, value] of Object.entries(changes)) {
+    if (typeof value === 'string' && isCaseMoment(key)) {
+      const ms = Date.parse(value);
+      changes[key] = Number.isNaN(ms) ? null : ms;
+    }
+  }
+  return changes as Partial<Case>;
 }
 
 /** Appends events, each signed after the one before (docs/product.md, Integrity). */
 export function appendEvents(table: Table, events: CaseEvent[]): void {
-  appendChained(table, events.map(eventToCells));
+  appendChained(
+    table,
+    events.map((e) => eventToCells(e, table.timeZone)),
+  );
 }
 
 /** Parses an Events row (as read) into an event; null for a blank or foreign row. */
@@ -139,18 +183,12 @@ export function rowToEvent(table: Table, raw: readonly unknown[]): CaseEvent | n
   if (!isDateValue(at) || !caseId) return null;
   const versionCell = table.get(raw, 'version');
   const changesText = String(table.get(raw, 'changes') ?? '');
-  let changes: Partial<Case> | null = null;
-  if (changesText) {
-    try {
-      changes = JSON.parse(changesText) as Partial<Case>;
-    } catch {
-      changes = null;
-    }
-  }
+  const type = String(table.get(raw, 'type') ?? '') as EventType;
+  const changes = changesText ? changesOfCell(changesText, type) : null;
   return {
     at: at.getTime(),
     caseId,
-    type: String(table.get(raw, 'type') ?? '') as EventType,
+    type,
     actor: String(table.get(raw, 'actor') ?? ''),
     from: String(table.get(raw, 'from') ?? ''),
     to: String(table.get(raw, 'to') ?? ''),

@@ -110,7 +110,10 @@ export class SentNotices {
       changes: null,
     }));
     // Signed as every Events row is (docs/product.md, Integrity).
-    const first = appendChained(this.events, rows.map(eventToCells));
+    const first = appendChained(
+      this.events,
+      rows.map((e) => eventToCells(e, this.events.timeZone)),
+    );
     const added: Array<[string, number]> = records.map((r, i) => [r.note, first + i]);
     for (const [note, row] of added) if (!this.records.has(note)) this.records.set(note, row);
     this.unindexed.push(...added);

@@ -51,6 +51,7 @@ const TITLE_BACKGROUND = '#d2e3fc';
 export const PROTECTION_PREFIX = 'Arbiter: ';
 
 const DATE_FORMAT: Record<Lang, string> = { ru: 'dd.mm.yyyy hh:mm', en: 'yyyy-mm-dd hh:mm' };
+const EVENT_TIME_FORMAT: Record<Lang, string> = { ru: 'dd.mm.yyyy hh:mm:ss', en: 'yyyy-mm-dd hh:mm:ss' };
 
 /**
  * `mayRun` sees the settings already in the workbook (null when there are none or they are broken)
@@ -101,6 +102,7 @@ export function setupWorkbook(
   relabelStatuses(cases, lang);
   protectSystemColumns(cases, CASES, lang);
   protectWholeTab(sheets.get(EVENTS) as Sheet, EVENTS, lang);
+  formatEventTimes(sheets.get(EVENTS) as Sheet, lang);
   if (settings) protectSettings(settingsSheet, settings, runner);
   guardOrders(sheets.get(ORDERS) as Sheet, lang);
   // Zones of growth and CSI: their checks, labels and filter; their system columns as Cases'.
@@ -114,6 +116,16 @@ export function setupWorkbook(
   protectSystemColumns(sheets.get(ZONES) as Sheet, ZONES, lang);
   protectSystemColumns(sheets.get(CSI) as Sheet, CSI, lang);
   return report;
+}
+
+/**
+ * The Events tab's times read as dates and times to the second, in the workbook's time zone (the
+ * cells hold moments; docs/product.md, Integrity).
+ */
+function formatEventTimes(sheet: Sheet, lang: Lang): void {
+  const table = Table.open(sheet, EVENTS);
+  if (!table.has('at')) return;
+  sheet.getRange(2, table.columnNumber('at'), sheet.getMaxRows() - 1, 1).setNumberFormat(EVENT_TIME_FORMAT[lang]);
 }
 
 /**

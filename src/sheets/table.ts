@@ -16,6 +16,11 @@ export type CellWrite = Cell | null;
 export class Table {
   /** 0-based column index → column key. */
   private readonly keyAt: ReadonlyMap<number, string>;
+  /**
+   * The workbook's time zone, when the tab writes moments as text (the Events tab's changes:
+   * workbook.ts eventsTable); null: UTC.
+   */
+  timeZone: string | null = null;
 
   private constructor(
     readonly sheet: Sheet,

@@ -74,7 +74,9 @@ export function casesTable(wb: Workbook): Table {
 }
 
 export function eventsTable(wb: Workbook): Table {
-  return Table.open(requireSheet(wb, EVENTS), EVENTS);
+  const table = Table.open(requireSheet(wb, EVENTS), EVENTS);
+  table.timeZone = wb.timeZone;
+  return table;
 }
 
 /**

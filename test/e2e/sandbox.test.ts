@@ -438,6 +438,50 @@ suite('a new user registers a case in the sidebar and takes it to closed', () =>
     await showCase(page, caseId);
   });
 
+  test('a note goes on the case’s thread; a question to the owner emails them; the thread keeps both', async () => {
+    expect(caseId).not.toBe('');
+    const frame = await showCase(page, caseId);
+    await byTestId(frame, 'add-note').click();
+    await byTestId(frame, 'error-note').waitFor();
+    await fillField(frame, 'note', 'Клиент просит позвонить после 18:00');
+    await byTestId(frame, 'add-note').click();
+    await waitForText(byTestId(frame, 'notice'), /Заметка добавлена/);
+    await fillField(frame, 'note', 'Когда будут ручки на складе?');
+    await fillField(frame, 'noteTo', 'Айдос Жумабеков');
+    await byTestId(frame, 'add-note').click();
+    await waitForText(byTestId(frame, 'notice'), /Вопрос задан; Айдос Жумабеков получит письмо/);
+    const notes = byTestId(frame, 'note-item');
+    await waitUntil(async () => (await notes.count()) === 2, 'two notes in the thread');
+    expect(await notes.nth(0).textContent()).toMatch(/Клиент просит позвонить после 18:00/);
+    expect(await notes.nth(1).textContent()).toMatch(/вопрос для Айдос Жумабеков.*Когда будут ручки на складе\?/);
+    // The field is empty again, ready for the next note.
+    expect(await byTestId(frame, 'field-note').inputValue()).toBe('');
+  });
+
+  test('copying the client message records it, and counts the first response when the agent ticks so', async () => {
+    expect(caseId).not.toBe('');
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: new URL(session.server.url).origin,
+    });
+    const frame = await showCase(page, caseId);
+    await byTestId(frame, 'first-response').waitFor();
+    await byTestId(frame, 'open-message').click();
+    await byTestId(frame, 'message-text').waitFor();
+    await fillField(frame, 'firstResponse', true);
+    await byTestId(frame, 'copy-message').click();
+    await waitForText(byTestId(frame, 'notice'), /Отправка записана, первый ответ отмечен/);
+    // Counted once: the box is gone.
+    expect(await byTestId(frame, 'field-firstResponse').count()).toBe(0);
+    await frame.locator('button.back').click();
+    await waitForText(byTestId(frame, 'case-view'), /Первый ответ дан/);
+    const items = byTestId(frame, 'event-item');
+    await waitUntil(
+      async () => (await items.allTextContents()).some((t) => /сообщение клиенту · скопировано/.test(t)),
+      'the message in the timeline',
+    );
+    expect((await items.allTextContents()).filter((t) => /первый ответ/.test(t))).toHaveLength(1);
+  });
+
   test('moves it to in progress, resolved and closed; closing without a root cause says what is missing', async () => {
     expect(caseId).not.toBe('');
     const frame = await showCase(page, caseId);

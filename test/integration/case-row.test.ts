@@ -134,7 +134,13 @@ describe('a case row', () => {
       c.id,
       { to: 'closed', version: c.version, rootCause: 'Ошибка поставщика', prevention: 'Проверка', csat: 4, nps: 9 },
     ]);
-    const { events: _events, now: _now, ...read } = run<CaseView & { now: string }>('apiGetCase', [c.id]);
+    const {
+      events: _events,
+      now: _now,
+      criticalityEffects: _effects,
+      pendingPromise: _pending,
+      ...read
+    } = run<CaseView & { now: string; pendingPromise: unknown }>('apiGetCase', [c.id]);
     expect(read).toEqual(c);
     expect(read).toMatchObject({ status: 'closed', bypass: true, csat: 4, nps: 9, manager: 'Асель' });
     expect(read.evidence).toHaveLength(2);

@@ -10,6 +10,7 @@ import { Emulator, type ExecutionResult, type ParallelCall } from '../../emulato
 import { BUILD_DIR } from '../support/bundles';
 import type { CaseView } from '../../src/server/api';
 import { AGENT, LEAD, asPerson, registrationInput, setUpWorkbook } from '../support/workbook';
+import { changesOfCell } from '../../src/sheets/cases-repo';
 
 const HOUR = 3_600_000;
 const TEAM = ['agent1@example.com', 'agent2@example.com', 'agent3@example.com', 'agent4@example.com'];
@@ -91,7 +92,7 @@ function replayedCases(emulator: Emulator): Map<string, Record<string, unknown>>
     const changes = e['Изменения (JSON)'];
     if (!changes) continue;
     const id = String(e['Кейс']);
-    rebuilt.set(id, { ...rebuilt.get(id), ...(JSON.parse(String(changes)) as Record<string, unknown>) });
+    rebuilt.set(id, { ...rebuilt.get(id), ...changesOfCell(String(changes), 'updated') });
   }
   return rebuilt;
 }

@@ -3,6 +3,7 @@ import type { CaseView } from '../../src/server/api';
 import { newEmulator } from '../support/emulator';
 import { failure } from '../support/failure';
 import { AGENT, LEAD, MONDAY_10, asPerson, registrationInput, setUpWorkbook } from '../support/workbook';
+import { changesOfCell } from '../../src/sheets/cases-repo';
 
 const RU_TABS = ['Кейсы', 'События', 'Настройки', 'Зоны роста', 'CSI', 'Заказы', 'Дашборд', 'Зоны роста — сводка'];
 
@@ -236,7 +237,7 @@ describe('the Events tab is the whole history', () => {
     for (const row of events.slice(1)) {
       const id = String(row[caseCol]);
       if (!row[changesCol]) continue;
-      rebuilt.set(id, { ...rebuilt.get(id), ...JSON.parse(String(row[changesCol])) });
+      rebuilt.set(id, { ...rebuilt.get(id), ...changesOfCell(String(row[changesCol]), 'updated') });
     }
     const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as number).toISOString());
     for (const id of [a.id, b.id]) {

@@ -6,7 +6,8 @@
  */
 import type { Emulator } from '../../emulator/runtime';
 import type { Case } from '../../src/domain/model';
-import { readAllCases } from '../../src/sheets/cases-repo';
+import { NON_CASE_EVENTS, type EventType } from '../../src/domain/events';
+import { changesOfCell, readAllCases } from '../../src/sheets/cases-repo';
 import type { CellProblem } from '../../src/sheets/case-row';
 import { CASES, EVENTS } from '../../src/sheets/schema';
 import { Table } from '../../src/sheets/table';
@@ -39,12 +40,14 @@ export function readCasesAndLog(emulator: Emulator, lang: 'ru' | 'en' = 'ru'): C
     const header = (values[0] ?? []).map(String);
     const caseCol = header.indexOf(EVENTS.columns.find((c) => c.key === 'caseId')![lang]);
     const changesCol = header.indexOf(EVENTS.columns.find((c) => c.key === 'changes')![lang]);
+    const typeCol = header.indexOf(EVENTS.columns.find((c) => c.key === 'type')![lang]);
     const replayed = new Map<string, Partial<Case>>();
     for (const row of values.slice(1)) {
       const changes = row[changesCol];
-      if (!changes) continue;
+      const type = String(row[typeCol]) as EventType;
+      if (!changes || NON_CASE_EVENTS.includes(type)) continue;
       const id = String(row[caseCol]);
-      replayed.set(id, { ...replayed.get(id), ...(JSON.parse(String(changes)) as Partial<Case>) });
+      replayed.set(id, { ...replayed.get(id), ...changesOfCell(String(changes), type) });
     }
     return { rows, broken: problems, duplicates, replayed };
   });

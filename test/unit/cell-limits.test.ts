@@ -13,7 +13,7 @@ import type { Case } from '../../src/domain/model';
 import { defaultSettings, type Settings } from '../../src/domain/settings';
 import { slaState } from '../../src/domain/sla';
 import { caseToCells } from '../../src/sheets/case-row';
-import { checkCellsFit, eventToCells } from '../../src/sheets/cases-repo';
+import { changesOfCell, checkCellsFit, eventToCells } from '../../src/sheets/cases-repo';
 import { toCell } from '../../src/sheets/table';
 
 const NOW = Date.parse('2026-11-23T10:00:00+03:00');
@@ -128,5 +128,27 @@ describe('the largest valid case fits in every cell', () => {
       ),
       { seed: 10, numRuns: 50 },
     );
+  });
+});
+
+describe('an Events row’s changes', () => {
+  test('moments read back to the same instant, whether written as local times or, before, as milliseconds', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 4_102_444_800_000 }),
+        fc.constantFrom('Europe/Moscow', 'Asia/Almaty', 'America/New_York', 'UTC', 'Asia/Kolkata'),
+        (ms, zone) => {
+          const event = {
+            ...caseEvent('created', null, largestCase('a'), 'a@example.com'),
+            changes: { dueAt: ms, summary: 'x' },
+          };
+          const cell = String(eventToCells(event, zone).changes);
+          expect(changesOfCell(cell, 'created')).toEqual({ dueAt: ms, summary: 'x' });
+          expect(changesOfCell(JSON.stringify({ dueAt: ms }), 'updated')).toEqual({ dueAt: ms });
+        },
+      ),
+    );
+    expect(changesOfCell('{"addressee":"2026-01-01"}', 'question')).toEqual({ addressee: '2026-01-01' });
+    expect(changesOfCell('not json', 'updated')).toBeNull();
   });
 });

@@ -228,11 +228,38 @@ describe('transitions and guards', () => {
     expect(applyTransition(c, { to: 'cancelled', reason: 'дубль' }, lead, s, 5).cancelledAt).toBe(5);
   });
 
-  test('an owner may only report the resolution of their own case', () => {
-    const c = applyTransition(register(), { to: 'in_progress' }, agent, s, 0);
+  test('an owner takes their own new or reopened case in work and reports its resolution, nothing else', () => {
+    const fresh = register();
+    expect(allowedTransitions(fresh, owner)).toEqual(['in_progress']);
+    const c = applyTransition(fresh, { to: 'in_progress' }, owner, s, 0);
+    expect(c).toMatchObject({ status: 'in_progress', updatedBy: 'prod@example.com' });
     expect(allowedTransitions(c, owner)).toEqual(['resolved']);
+    expect(allowedTransitions({ ...c, status: 'waiting_client' }, owner)).toEqual([]);
+    expect(allowedTransitions({ ...c, status: 'reopened' }, owner)).toEqual(['in_progress']);
     expect(allowedTransitions({ ...c, ownerEmail: 'other@example.com' }, owner)).toEqual([]);
+    expect(allowedTransitions({ ...fresh, ownerEmail: 'other@example.com' }, owner)).toEqual([]);
     expect(allowedTransitions(c, { email: 'v@example.com', role: 'viewer' })).toEqual([]);
+  });
+
+  test('whatever the status and case, an owner moves only their own case, only to in progress or resolved', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...STATUSES), fc.constantFrom(...STATUSES), fc.boolean(), (from, to, own) => {
+        const c: Case = { ...register(), status: from, ownerEmail: own ? 'PROD@example.com' : 'other@example.com' };
+        let moved: Case | null = null;
+        try {
+          moved = applyTransition(c, { to, resolution: 'r' }, owner, s, msk('2026-11-24T10:00:00'));
+        } catch (e) {
+          if (!(e instanceof DomainError)) throw e;
+        }
+        const expected =
+          own &&
+          ((to === 'in_progress' && (from === 'new' || from === 'reopened')) ||
+            (to === 'resolved' && from === 'in_progress'));
+        expect(moved !== null).toBe(expected);
+        // What an owner may do is a subset of what an agent may do.
+        if (moved) expect(allowedTransitions(c, agent)).toContain(to);
+      }),
+    );
   });
 
   test('no status can be skipped: only the listed transitions are allowed', () => {

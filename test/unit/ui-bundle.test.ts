@@ -29,8 +29,10 @@ describe('build/sidebar.html', () => {
   // Apps Script sets no such small limit: the budget is for load time on a slow connection (about
   // 47 KiB gzipped at 153 KiB). It rose from 128 KiB with the Zones of growth and CSI tabs, most of
   // it their texts in both catalogs and the input checks they share with the server, to the round
-  // figure with about 10 % to spare; the next rise needs a reason as good.
-  test('small: under 170 KiB (Preact, both catalogs, the domain checks it shares with the server)', () => {
-    expect(Buffer.byteLength(html, 'utf8')).toBeLessThan(170 * 1024);
+  // figure with about 10 % to spare; the next rise needs a reason as good. It rose to about 173 KiB
+  // with issue 11's conversation (notes and questions, messages sent, new deadlines and their
+  // approval, the timeline's old → new) and the sidebar's polish, in both catalogs: 185 KiB.
+  test('small: under 185 KiB (Preact, both catalogs, the domain checks it shares with the server)', () => {
+    expect(Buffer.byteLength(html, 'utf8')).toBeLessThan(185 * 1024);
   });
 });

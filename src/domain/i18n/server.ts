@@ -260,6 +260,13 @@ const ru = {
     '{who} удалил(а) строку {id} с листа «{tab}»; вернуть её Арбитр не может: её история на листе «{events}» не сходится с подписью.',
   'deleted.body':
     '{what}\n\nАрбитр ничего не удаляет: отменённый кейс остаётся в таблице со статусом «Отменён». Проверьте, кто и зачем удалял строки.',
+  // A question asked on a case (src/server/conversation.ts, docs/product.md, Notes and messages).
+  'promise.placeholderPassed': '[новый срок: назначьте его в Арбитре]',
+  'promise.placeholderPending': '[новый срок ждёт одобрения руководителя]',
+  'question.subject': 'Арбитр: вопрос по кейсу {id}',
+  'question.title': '{who} спрашивает по кейсу {id}',
+  'question.intro': 'Ответьте заметкой в кейсе (боковая панель Арбитра → кейс → Заметки).',
+  'question.open': 'Открыть таблицу',
   'chain.broken':
     'История кейса {id} не сходится с подписью в строке {row} листа «{tab}»: восстановлено только подтверждённое до неё; руководители КС видят это в журнале.',
   'duplicates.unacknowledged':
@@ -513,6 +520,13 @@ const en: Record<keyof typeof ru, string> = {
     '{who} deleted the row of {id} from the “{tab}” tab; Arbiter cannot put it back: its history in the “{events}” tab does not match its digest.',
   'deleted.body':
     '{what}\n\nArbiter deletes nothing: a cancelled case stays in the table with the status “Cancelled”. Please check who deleted rows and why.',
+  // A question asked on a case (src/server/conversation.ts, docs/product.md, Notes and messages).
+  'promise.placeholderPassed': '[new deadline: set it in Arbiter]',
+  'promise.placeholderPending': '[new deadline awaiting a lead’s approval]',
+  'question.subject': 'Arbiter: a question on case {id}',
+  'question.title': '{who} asks about case {id}',
+  'question.intro': 'Answer with a note on the case (Arbiter’s sidebar → the case → Notes).',
+  'question.open': 'Open the workbook',
   'chain.broken':
     'The history of case {id} does not match its digest at row {row} of the “{tab}” tab: only what is verified before it was restored; the leads see this in the log.',
   'duplicates.unacknowledged':

@@ -11,6 +11,8 @@ import { DueBlock } from './due';
 import { EditForm } from './edit-form';
 import { CaseHead, Facts } from './facts';
 import { Steps, TransitionPanel } from './steps';
+import { Notes, THREAD_TYPES } from './notes';
+import { PromiseBlock } from './promise';
 import { Timeline } from './timeline';
 import { ClientCases } from '../matches';
 import { useCase } from './use-case';
@@ -56,6 +58,7 @@ export function CaseScreen(props: { id: string }) {
       <CaseHead view={view} back={<BackButton />} statusLabel={state.statusLabel} />
       <Facts view={view} />
       <DueBlock view={view} state={state} worker={worker} reloadButton={reloadButton} />
+      <PromiseBlock view={view} onChanged={() => void state.load()} />
 
       <div class="actions">
         <button type="button" data-testid="open-message" onClick={() => go({ name: 'message', id: view.id })}>
@@ -85,9 +88,10 @@ export function CaseScreen(props: { id: string }) {
       )}
 
       <ClientCases id={view.id} version={view.version} />
+      <Notes view={view} onAdded={() => void state.load()} />
 
       <h2>{tr('ui.case.history')}</h2>
-      <Timeline events={view.events ?? []} />
+      <Timeline events={(view.events ?? []).filter((e) => !THREAD_TYPES.includes(e.type))} />
     </section>
   );
 }
